@@ -1,0 +1,79 @@
+package dev.samplinglab.engine.sampling;
+
+import java.util.List;
+
+/**
+ * Everything the app draws for one decoding step: the raw distribution, each active stage in
+ * chain order, the final distribution, the coin and the pick.
+ *
+ * @param displayIds top-N token ids by raw probability (descending, ties by id); every stage's
+ *     candidates follow this order
+ * @param raw softmax of the raw logits at T=1
+ * @param stages active stages in chain order
+ * @param finalDist renormalized distribution the picker draws from
+ * @param greedy whether the picker was argmax (the coin is recorded but not used)
+ * @param coin the uniform number u in [0,1) used by the inverse-CDF picker
+ * @param chosenId the picked token
+ * @param chosenPiece its display piece
+ * @param chosenProb its final probability
+ * @param chosenRawProb its raw (T=1, no filtering) probability
+ * @param entropyRawBits entropy of the raw distribution in bits
+ * @param entropyFinalBits entropy of the final distribution in bits
+ * @param surprisalBits -log2 of the chosen token's final probability
+ * @param full full-vocabulary arrays, kept only for the current step; null in history
+ */
+public record StepTrace(
+        int[] displayIds,
+        StageTrace raw,
+        List<StageTrace> stages,
+        StageTrace finalDist,
+        boolean greedy,
+        double coin,
+        int chosenId,
+        String chosenPiece,
+        double chosenProb,
+        double chosenRawProb,
+        double entropyRawBits,
+        double entropyFinalBits,
+        double surprisalBits,
+        FullArrays full) {
+
+    public StepTrace {
+        displayIds = displayIds.clone();
+        stages = List.copyOf(stages);
+    }
+
+    @Override
+    public int[] displayIds() {
+        return displayIds.clone();
+    }
+
+    /** The same trace without the full-vocabulary arrays, for history. */
+    public StepTrace withoutFullArrays() {
+        return full == null
+                ? this
+                : new StepTrace(
+                        displayIds,
+                        raw,
+                        stages,
+                        finalDist,
+                        greedy,
+                        coin,
+                        chosenId,
+                        chosenPiece,
+                        chosenProb,
+                        chosenRawProb,
+                        entropyRawBits,
+                        entropyFinalBits,
+                        surprisalBits,
+                        null);
+    }
+
+    /**
+     * Full-vocabulary arrays of the current step.
+     *
+     * @param rawLogits the logits as the model produced them [vocab]
+     * @param finalProbs the final renormalized distribution [vocab]
+     */
+    public record FullArrays(float[] rawLogits, double[] finalProbs) {}
+}
