@@ -5,6 +5,7 @@ public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.err.println("The app is not available yet; see `java -jar target/sampling-lab.jar --help`.");
+        System.err.println(
+                "The app is not available yet; see `java -jar target/sampling-lab.jar --help`.");
     }
 }

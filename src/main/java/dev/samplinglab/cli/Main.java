@@ -4,8 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * Entry point of the jar. With no arguments it opens the app; otherwise it runs a CLI command.
- * This class must not extend {@code javafx.application.Application} so the shaded jar starts.
+ * Entry point of the jar. With no arguments it opens the app; otherwise it runs a CLI command. This
+ * class must not extend {@code javafx.application.Application} so the shaded jar starts.
  */
 @Command(
         name = "sampling-lab",

@@ -13,4 +13,10 @@ package dev.samplinglab.engine.sampling;
  *     stage's sorted order; NaN for other stages
  */
 public record Candidate(
-        int id, String piece, float logit, double prob, boolean kept, int rank, double cumulative) {}
+        int id,
+        String piece,
+        float logit,
+        double prob,
+        boolean kept,
+        int rank,
+        double cumulative) {}

@@ -3,8 +3,8 @@ package dev.samplinglab.engine.sampling;
 import java.util.List;
 
 /**
- * Everything the app draws for one decoding step: the raw distribution, each active stage in
- * chain order, the final distribution, the coin and the pick.
+ * Everything the app draws for one decoding step: the raw distribution, each active stage in chain
+ * order, the final distribution, the coin and the pick.
  *
  * @param displayIds top-N token ids by raw probability (descending, ties by id); every stage's
  *     candidates follow this order
