@@ -1,0 +1,120 @@
+package dev.samplinglab.engine.generate;
+
+import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.ModelConfig;
+import dev.samplinglab.engine.model.ModelLoadException;
+import dev.samplinglab.engine.tokenizer.ByteTokenizer;
+import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
+import dev.samplinglab.engine.tokenizer.TextTokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** A decoder and its tokenizer, opened from a Hugging Face folder or built at random. */
+public final class LanguageModel implements AutoCloseable {
+    /** 4 layers, width 128, 4 heads, vocab 2048, context 256. */
+    public static final ModelConfig TINY = new ModelConfig(4, 4, 128, 256, 2048, 1e-5, 2047, 2047);
+
+    /** The shapes of GPT-2 small (124M parameters). */
+    public static final ModelConfig GPT2_SMALL =
+            new ModelConfig(12, 12, 768, 1024, 50257, 1e-5, 50256, 50256);
+
+    private final String name;
+    private final GptModel model;
+    private final TextTokenizer tokenizer;
+
+    public LanguageModel(String name, GptModel model, TextTokenizer tokenizer) {
+        this.name = name;
+        this.model = model;
+        this.tokenizer = tokenizer;
+    }
+
+    /** Opens a folder path, {@code random:tiny} or {@code random:gpt2-small}. */
+    public static LanguageModel open(String spec) {
+        if (spec.startsWith("random:")) {
+            return random(spec);
+        }
+        return openFolder(Path.of(spec));
+    }
+
+    /** The model shipped in assets/models (the app's and the CLI's default). */
+    public static LanguageModel bundledDefault() {
+        return openFolder(BundledModels.defaultModelDir());
+    }
+
+    /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */
+    public static LanguageModel openFolder(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new ModelLoadException(
+                    dir
+                            + " is not a folder; choose a Hugging Face model"
+                            + " folder with config.json, model.safetensors and tokenizer.json");
+        }
+        for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json"}) {
+            if (!Files.isRegularFile(dir.resolve(f))) {
+                throw new ModelLoadException(
+                        f
+                                + " is missing in "
+                                + dir
+                                + ": a model folder needs config.json, model.safetensors and tokenizer.json");
+            }
+        }
+        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
+        HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
+        if (tok.vocabSize() > config.vocabSize()) {
+            tok.close();
+            throw new ModelLoadException(
+                    "vocabulary mismatch: tokenizer.json has "
+                            + tok.vocabSize()
+                            + " ids but config.json vocab_size is "
+                            + config.vocabSize());
+        }
+        try {
+            return new LanguageModel(dir.getFileName().toString(), GptModel.load(dir), tok);
+        } catch (RuntimeException e) {
+            tok.close();
+            throw e;
+        }
+    }
+
+    private static LanguageModel random(String spec) {
+        ModelConfig c =
+                switch (spec) {
+                    case "random:tiny" -> TINY;
+                    case "random:gpt2-small" -> GPT2_SMALL;
+                    default ->
+                            throw new ModelLoadException(
+                                    "unknown model '"
+                                            + spec
+                                            + "'; use a folder path, random:tiny or random:gpt2-small");
+                };
+        return new LanguageModel(spec, GptModel.random(c, 0), new ByteTokenizer(c.vocabSize()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public GptModel model() {
+        return model;
+    }
+
+    public ModelConfig config() {
+        return model.config();
+    }
+
+    public TextTokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** The end-of-text id: the tokenizer's if it has one, else the config's. */
+    public int eosId() {
+        int id = tokenizer.eosId();
+        return id >= 0 ? id : config().eosTokenId();
+    }
+
+    @Override
+    public void close() {
+        tokenizer.close();
+        model.close();
+    }
+}

@@ -1,0 +1,291 @@
+package dev.samplinglab.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
+import java.nio.file.Path;
+
+/**
+ * A GPT-2 decoder (Radford et al. 2019) on DJL NDArrays, in the spirit of llama2.c's {@code
+ * forward}: embeddings, n_layer pre-norm blocks of causal self-attention and a tanh-GELU MLP, a
+ * final layer norm and the LM head tied to the token embedding. The cached path writes each new
+ * position's keys and values into a {@link KvCache}; the uncached path recomputes the whole prefix.
+ * Logits leave as {@code float[]}; every call runs in its own {@link NDScope}.
+ */
+public final class GptModel implements AutoCloseable {
+    private static final float MASKED = -1e9f;
+    private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
+
+    private final ModelConfig config;
+    private final NDManager manager;
+    private final GptWeights weights;
+
+    public GptModel(ModelConfig config, NDManager manager, GptWeights weights) {
+        this.config = config;
+        this.manager = manager;
+        this.weights = weights;
+    }
+
+    /** Loads {@code config.json} and {@code model.safetensors} from a Hugging Face folder. */
+    public static GptModel load(Path dir) {
+        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
+        NDManager m = NDManager.newBaseManager();
+        try (SafetensorsFile file = SafetensorsFile.open(dir.resolve("model.safetensors"))) {
+            return new GptModel(config, m, WeightLoader.load(file, config, m));
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+    }
+
+    /** A model with seeded random weights (benchmarks and tests). */
+    public static GptModel random(ModelConfig config, long seed) {
+        NDManager m = NDManager.newBaseManager();
+        return new GptModel(config, m, WeightLoader.random(config, m, seed));
+    }
+
+    public ModelConfig config() {
+        return config;
+    }
+
+    public GptWeights weights() {
+        return weights;
+    }
+
+    public NDManager manager() {
+        return manager;
+    }
+
+    /** A new empty cache for {@code batch} rows. */
+    public KvCache newCache(int batch) {
+        return new KvCache(manager, config, batch);
+    }
+
+    /**
+     * Feeds {@code tokens} [batch][t] (same t for every row) at the cache's current length and
+     * returns the logits of the last new position per row [batch][vocab].
+     *
+     * @param padding per row, how many leading cache positions are left padding (may be null)
+     */
+    public float[][] step(KvCache cache, int[][] tokens, int[] padding) {
+        try (NDScope ignored = new NDScope()) {
+            int start = cache.length();
+            NDArray logits = forward(tokenArray(tokens), start, padding, cache, false, false);
+            cache.advance(tokens[0].length);
+            return toRows(logits);
+        }
+    }
+
+    /** Single-row convenience for {@link #step(KvCache, int[][], int[])}. */
+    public float[] step(KvCache cache, int... tokens) {
+        return step(cache, new int[][] {tokens}, null)[0];
+    }
+
+    /**
+     * Recomputes the whole prefix without a cache and returns the logits of the last position per
+     * row [batch][vocab].
+     */
+    public float[][] logitsUncached(int[][] tokens, int[] padding) {
+        try (NDScope ignored = new NDScope()) {
+            return toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
+        }
+    }
+
+    /** Logits at every position of one row without a cache [t][vocab] (tests, eval). */
+    public float[][] logitsAllPositions(int[] tokens) {
+        try (NDScope ignored = new NDScope()) {
+            NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);
+            return toRows(all.squeeze(0));
+        }
+    }
+
+    /**
+     * The differentiable forward for training: ids [batch, t] (int64) to logits [batch, t, vocab].
+     * Does not open a scope; the caller owns the arrays.
+     */
+    public NDArray forwardTrain(NDArray ids, float dropout) {
+        return forward(ids, 0, null, null, dropout > 0, true, dropout);
+    }
+
+    private NDArray forward(
+            NDArray ids, int start, int[] padding, KvCache cache, boolean train, boolean all) {
+        return forward(ids, start, padding, cache, train, all, 0f);
+    }
+
+    private NDArray forward(
+            NDArray ids,
+            int start,
+            int[] padding,
+            KvCache cache,
+            boolean train,
+            boolean all,
+            float dropout) {
+        int batch = (int) ids.getShape().get(0);
+        int t = (int) ids.getShape().get(1);
+        if (start + t > config.nPositions()) {
+            throw new IllegalArgumentException(
+                    "sequence of "
+                            + (start + t)
+                            + " tokens exceeds the context of "
+                            + config.nPositions());
+        }
+        NDArray positions = positionIds(ids.getManager(), batch, t, start, padding);
+        NDArray x =
+                weights.tokenEmbedding
+                        .get(new NDIndex("{}", ids))
+                        .add(weights.positionEmbedding.get(new NDIndex("{}", positions)));
+        x = drop(x, dropout, train);
+        NDArray mask = attentionMask(ids.getManager(), batch, t, start, padding);
+        for (int l = 0; l < weights.blocks.length; l++) {
+            x = block(l, x, start, mask, cache, dropout, train);
+        }
+        if (!all) {
+            x = x.get(new NDIndex(":, -1:, :"));
+        }
+        x = layerNorm(x, weights.lnFinalGain, weights.lnFinalBias);
+        NDArray logits = Linear.linear(x, weights.tokenEmbedding).singletonOrThrow();
+        return all ? logits : logits.squeeze(1);
+    }
+
+    private NDArray block(
+            int l,
+            NDArray x,
+            int start,
+            NDArray mask,
+            KvCache cache,
+            float dropout,
+            boolean train) {
+        GptWeights.Block b = weights.blocks[l];
+        NDArray h = layerNorm(x, b.ln1Gain(), b.ln1Bias());
+        h = attention(l, b, h, start, mask, cache);
+        x = x.add(drop(h, dropout, train));
+        h = layerNorm(x, b.ln2Gain(), b.ln2Bias());
+        h = Linear.linear(h, b.fcWeight(), b.fcBias()).singletonOrThrow();
+        h = geluTanh(h);
+        h = Linear.linear(h, b.fcOutWeight(), b.fcOutBias()).singletonOrThrow();
+        return x.add(drop(h, dropout, train));
+    }
+
+    private NDArray attention(
+            int l, GptWeights.Block b, NDArray x, int start, NDArray mask, KvCache cache) {
+        long batch = x.getShape().get(0);
+        long t = x.getShape().get(1);
+        int heads = config.nHead();
+        int hs = config.headSize();
+        // [B, T, 3d] -> [3, B, H, T, hs]
+        NDArray qkv =
+                Linear.linear(x, b.qkvWeight(), b.qkvBias())
+                        .singletonOrThrow()
+                        .reshape(batch, t, 3, heads, hs)
+                        .transpose(2, 0, 3, 1, 4);
+        NDArray q = qkv.get(0);
+        NDArray k = qkv.get(1);
+        NDArray v = qkv.get(2);
+        if (cache != null) {
+            NDArray[] kv = cache.append(l, start, k, v);
+            k = kv[0];
+            v = kv[1];
+        }
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hs));
+        if (mask != null) {
+            scores = scores.add(mask);
+        }
+        NDArray out =
+                scores.softmax(-1)
+                        .matMul(v) // [B, H, T, hs]
+                        .transpose(0, 2, 1, 3)
+                        .reshape(batch, t, (long) heads * hs);
+        return Linear.linear(out, b.attnOutWeight(), b.attnOutBias()).singletonOrThrow();
+    }
+
+    private NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
+        return LayerNorm.layerNorm(
+                        x, new Shape(config.nEmbd()), gain, bias, (float) config.layerNormEpsilon())
+                .singletonOrThrow();
+    }
+
+    /** GPT-2's "gelu_new": 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). */
+    static NDArray geluTanh(NDArray x) {
+        NDArray inner = x.mul(x).mul(x).mul(0.044715f).add(x).mul(GELU_C);
+        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+    }
+
+    private static NDArray drop(NDArray x, float rate, boolean train) {
+        return train && rate > 0 ? Dropout.dropout(x, rate, true).singletonOrThrow() : x;
+    }
+
+    private NDArray tokenArray(int[][] tokens) {
+        int batch = tokens.length;
+        int t = tokens[0].length;
+        long[] flat = new long[batch * t];
+        for (int r = 0; r < batch; r++) {
+            if (tokens[r].length != t) {
+                throw new IllegalArgumentException("all rows must have the same length");
+            }
+            for (int i = 0; i < t; i++) {
+                int id = tokens[r][i];
+                if (id < 0 || id >= config.vocabSize()) {
+                    throw new IllegalArgumentException(
+                            "token id "
+                                    + id
+                                    + " outside the vocabulary 0.."
+                                    + (config.vocabSize() - 1));
+                }
+                flat[r * t + i] = id;
+            }
+        }
+        return manager.create(flat, new Shape(batch, t));
+    }
+
+    private static NDArray positionIds(NDManager m, int batch, int t, int start, int[] padding) {
+        long[] pos = new long[batch * t];
+        for (int r = 0; r < batch; r++) {
+            int pad = padding == null ? 0 : padding[r];
+            for (int i = 0; i < t; i++) {
+                pos[r * t + i] = Math.max(0, start + i - pad);
+            }
+        }
+        return m.create(pos, new Shape(batch, t));
+    }
+
+    /** Additive mask [B, 1, T, start+T]: causal, plus left padding; null when nothing is masked. */
+    private static NDArray attentionMask(NDManager m, int batch, int t, int start, int[] padding) {
+        boolean padded = padding != null && java.util.Arrays.stream(padding).anyMatch(p -> p > 0);
+        if (t == 1 && !padded) {
+            return null;
+        }
+        int keys = start + t;
+        float[] mask = new float[batch * t * keys];
+        for (int r = 0; r < batch; r++) {
+            int pad = padding == null ? 0 : padding[r];
+            for (int i = 0; i < t; i++) {
+                for (int j = 0; j < keys; j++) {
+                    boolean visible = j <= start + i && j >= pad;
+                    mask[(r * t + i) * keys + j] = visible ? 0f : MASKED;
+                }
+            }
+        }
+        return m.create(mask, new Shape(batch, 1, t, keys));
+    }
+
+    private static float[][] toRows(NDArray logits) {
+        int rows = (int) logits.getShape().get(0);
+        int cols = (int) logits.getShape().get(1);
+        float[] flat = logits.toFloatArray();
+        float[][] out = new float[rows][cols];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(flat, r * cols, out[r], 0, cols);
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.samplinglab.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The weights of a GPT-2 decoder, as in llama2.c's TransformerWeights. Linear weights are stored in
+ * torch's [out, in] layout (Hugging Face's Conv1D files store [in, out]; they are transposed once
+ * at load), so each projection is a single fused {@code linear} op.
+ */
+public final class GptWeights {
+
+    /** One transformer block. d = n_embd. */
+    public record Block(
+            NDArray ln1Gain, // [d]
+            NDArray ln1Bias, // [d]
+            NDArray qkvWeight, // [3d, d]
+            NDArray qkvBias, // [3d]
+            NDArray attnOutWeight, // [d, d]
+            NDArray attnOutBias, // [d]
+            NDArray ln2Gain, // [d]
+            NDArray ln2Bias, // [d]
+            NDArray fcWeight, // [4d, d]
+            NDArray fcBias, // [4d]
+            NDArray fcOutWeight, // [d, 4d]
+            NDArray fcOutBias // [d]
+            ) {
+        List<NDArray> arrays() {
+            return List.of(
+                    ln1Gain,
+                    ln1Bias,
+                    qkvWeight,
+                    qkvBias,
+                    attnOutWeight,
+                    attnOutBias,
+                    ln2Gain,
+                    ln2Bias,
+                    fcWeight,
+                    fcBias,
+                    fcOutWeight,
+                    fcOutBias);
+        }
+    }
+
+    public final NDArray tokenEmbedding; // [vocab, d], also the tied LM head
+    public final NDArray positionEmbedding; // [n_positions, d]
+    public final Block[] blocks; // [n_layer]
+    public final NDArray lnFinalGain; // [d]
+    public final NDArray lnFinalBias; // [d]
+
+    public GptWeights(NDArray wte, NDArray wpe, Block[] blocks, NDArray lnfG, NDArray lnfB) {
+        this.tokenEmbedding = wte;
+        this.positionEmbedding = wpe;
+        this.blocks = blocks.clone();
+        this.lnFinalGain = lnfG;
+        this.lnFinalBias = lnfB;
+    }
+
+    /** Every parameter array (for training and byte counts). */
+    public List<NDArray> parameters() {
+        List<NDArray> all = new ArrayList<>(List.of(tokenEmbedding, positionEmbedding));
+        for (Block b : blocks) {
+            all.addAll(b.arrays());
+        }
+        all.add(lnFinalGain);
+        all.add(lnFinalBias);
+        return all;
+    }
+
+    /** Total bytes of the parameters (fp32). */
+    public long bytes() {
+        long n = 0;
+        for (NDArray a : parameters()) {
+            n += a.getShape().size() * 4;
+        }
+        return n;
+    }
+
+    /** Creates a float32 array from a native-order buffer, transposing 2-D Conv1D weights. */
+    static NDArray create(NDManager m, ByteBuffer data, long[] shape, boolean transpose) {
+        if (!transpose) {
+            return m.create(data, new Shape(shape), DataType.FLOAT32);
+        }
+        int rows = (int) shape[0];
+        int cols = (int) shape[1];
+        ByteBuffer out = ByteBuffer.allocateDirect(rows * cols * 4).order(ByteOrder.nativeOrder());
+        var src = data.order(ByteOrder.nativeOrder()).asFloatBuffer();
+        var dst = out.asFloatBuffer();
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst.put(c * rows + r, src.get(r * cols + c));
+            }
+        }
+        return m.create(out, new Shape(cols, rows), DataType.FLOAT32);
+    }
+}

@@ -1,0 +1,129 @@
+package dev.samplinglab.engine.train;
+
+import com.google.gson.stream.JsonWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Writes a {@link BpeModel} as a Hugging Face {@code tokenizer.json} laid out like GPT-2's: BPE
+ * model (vocab + merges as {@code "left right"} strings, the format every tokenizers version
+ * parses; byte-level symbols never contain a space), ByteLevel pre-tokenizer ({@code
+ * add_prefix_space=false}, {@code use_regex=true}), ByteLevel post-processor and decoder, no
+ * normalizer, and {@link BpeModel#EOS} as a special added token. Format reference: <a
+ * href="https://huggingface.co/docs/tokenizers/api/tokenizer">HF tokenizers</a>.
+ *
+ * <p>The file is written to a temporary sibling and moved into place, so a reader never sees a
+ * half-written file.
+ */
+public final class TokenizerJsonWriter {
+
+    private TokenizerJsonWriter() {}
+
+    /** Writes {@code model} to {@code file}, creating parent folders. */
+    public static void write(BpeModel model, Path file) throws IOException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Files.createDirectories(dir);
+        // Not Files.createTempFile: its owner-only permissions would survive the move.
+        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
+        try {
+            try (Writer out =
+                    Files.newBufferedWriter(
+                            temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
+                writeJson(model, out);
+            }
+            moveIntoPlace(temp, target);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private static void moveIntoPlace(Path temp, Path target) throws IOException {
+        try {
+            Files.move(
+                    temp,
+                    target,
+                    StandardCopyOption.ATOMIC_MOVE,
+                    StandardCopyOption.REPLACE_EXISTING);
+        } catch (AtomicMoveNotSupportedException e) {
+            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    static void writeJson(BpeModel model, Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        json.setSerializeNulls(true);
+        json.beginObject();
+        json.name("version").value("1.0");
+        json.name("truncation").nullValue();
+        json.name("padding").nullValue();
+        writeAddedTokens(model, json);
+        json.name("normalizer").nullValue();
+        json.name("pre_tokenizer");
+        writeByteLevel(json, false, true);
+        json.name("post_processor");
+        writeByteLevel(json, true, false);
+        json.name("decoder");
+        writeByteLevel(json, true, true);
+        json.name("model");
+        writeModel(model, json);
+        json.endObject();
+        json.flush();
+    }
+
+    private static void writeAddedTokens(BpeModel model, JsonWriter json) throws IOException {
+        json.name("added_tokens").beginArray().beginObject();
+        json.name("id").value(model.eosId());
+        json.name("content").value(BpeModel.EOS);
+        json.name("single_word").value(false);
+        json.name("lstrip").value(false);
+        json.name("rstrip").value(false);
+        json.name("normalized").value(true);
+        json.name("special").value(true);
+        json.endObject().endArray();
+    }
+
+    private static void writeByteLevel(JsonWriter json, boolean addPrefixSpace, boolean trim)
+            throws IOException {
+        json.beginObject();
+        json.name("type").value("ByteLevel");
+        json.name("add_prefix_space").value(addPrefixSpace);
+        json.name("trim_offsets").value(trim);
+        json.name("use_regex").value(true);
+        json.endObject();
+    }
+
+    private static void writeModel(BpeModel model, JsonWriter json) throws IOException {
+        json.beginObject();
+        json.name("type").value("BPE");
+        json.name("dropout").nullValue();
+        json.name("unk_token").nullValue();
+        json.name("continuing_subword_prefix").value("");
+        json.name("end_of_word_suffix").value("");
+        json.name("fuse_unk").value(false);
+        json.name("byte_fallback").value(false);
+        json.name("ignore_merges").value(false);
+        List<String> vocab = model.vocab();
+        json.name("vocab").beginObject();
+        for (int id = 0; id < vocab.size(); id++) {
+            json.name(vocab.get(id)).value(id);
+        }
+        json.endObject();
+        json.name("merges").beginArray();
+        for (Merge m : model.merges()) {
+            json.value(vocab.get(m.left()) + " " + vocab.get(m.right()));
+        }
+        json.endArray();
+        json.endObject();
+    }
+}
