@@ -4,7 +4,6 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
 
 /** Draws the plot area of one {@link StageChart}: axes, bars and the stage's markers. */
@@ -239,7 +238,6 @@ final class ChartPainter {
         g.setStroke(Palette.VERMILLION);
         g.setLineWidth(theme.line() + 0.5);
         g.strokeOval(cx - r, yy - r, 2 * r, 2 * r);
-        g.setLineCap(StrokeLineCap.ROUND);
         g.setFill(Palette.VERMILLION);
         g.setFont(theme.tickFont());
         g.setTextBaseline(VPos.TOP);

@@ -118,6 +118,15 @@ public class StageChart extends Region {
         if (data == null || w < 10 || h < 10) {
             return;
         }
+        g.save();
+        try {
+            paint(g, w);
+        } finally {
+            g.restore();
+        }
+    }
+
+    private void paint(GraphicsContext g, double w) {
         BarLayout layout = barLayout();
         double yMax = ChartScale.niceMax(ChartScale.max(data.values(), data.ghosts()));
         drawHeader(g, w);

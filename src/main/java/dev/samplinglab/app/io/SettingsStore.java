@@ -4,12 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonParseException;
 import dev.samplinglab.app.viewmodel.Strategy;
-import dev.samplinglab.engine.sampling.StageKind;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -56,28 +54,9 @@ public final class SettingsStore {
         return new AppSettings("bundled", "ROMEO:", 0, defaultStrategy(), 25, 4, 1400, 900);
     }
 
-    /** The strategy a fresh install starts with: T = 0.9, top-k 40, top-p 0.9, HF order. */
+    /** The strategy a fresh install starts with (the general preset, HF order). */
     public static Strategy defaultStrategy() {
-        return new Strategy(
-                false,
-                0.9,
-                40,
-                0.9,
-                Strategy.Rule.INCLUSIVE,
-                0,
-                1,
-                1,
-                0,
-                0,
-                0,
-                List.of(
-                        StageKind.REPETITION_PENALTY,
-                        StageKind.FREQUENCY_PRESENCE_PENALTY,
-                        StageKind.TEMPERATURE,
-                        StageKind.TOP_K,
-                        StageKind.TOP_P,
-                        StageKind.MIN_P,
-                        StageKind.TYPICAL_P));
+        return Strategy.defaults();
     }
 
     /** The saved settings, or the defaults when the file is missing or not valid. */

@@ -2,6 +2,7 @@ package dev.samplinglab.app.view;
 
 import dev.samplinglab.app.viewmodel.MainViewModel;
 import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.app.viewmodel.StrategyForm;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,52 @@ public final class ControlsPane extends VBox {
 
     /** Hook for boxes added later (presets and chain order). */
     private List<Node> extraBoxes() {
-        return List.of(penaltiesBox());
+        Label error = new Label();
+        error.setId("strategy-error");
+        error.getStyleClass().add("param-error");
+        error.textProperty().bind(vm.strategyErrorProperty());
+        error.visibleProperty().bind(vm.strategyErrorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        error.setWrapText(true);
+        TitledPane order = new TitledPane("Chain order", new ChainOrderBox(vm.strategy()));
+        order.setId("order-pane");
+        order.setExpanded(false);
+        order.getStyleClass().add("secondary");
+        return List.of(error, penaltiesBox(), order);
+    }
+
+    private Node presetBox() {
+        ComboBox<Preset> presets = new ComboBox<>();
+        presets.setId("preset");
+        presets.getItems().addAll(Preset.values());
+        presets.setPromptText("Use a preset…");
+        presets.setMaxWidth(Double.MAX_VALUE);
+        presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p and typical-p off"));
+        presets.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Preset p) {
+                return p == null ? "" : presetLabel(p);
+            }
+
+            @Override
+            public Preset fromString(String s) {
+                return null;
+            }
+        });
+        presets.setOnAction(e -> {
+            Preset p = presets.getValue();
+            if (p != null) {
+                vm.strategy().applyPreset(p);
+            }
+        });
+        return presets;
+    }
+
+    static String presetLabel(Preset p) {
+        return p.greedy()
+                ? "greedy (argmax)"
+                : String.format(java.util.Locale.ROOT, "%s (T %.1f, k %d, p %.2f)", p.cliName(),
+                        p.temperature(), p.topK(), p.topP());
     }
 
     private Node modelBox(List<ModelChoice> choices) {
@@ -54,6 +100,11 @@ public final class ControlsPane extends VBox {
         model.setTooltip(new Tooltip("Model: bundled, random weights or a Hugging Face folder"));
         model.valueProperty().addListener((obs, o, n) -> onModelPicked(o, n));
         vm.modelSpecProperty().addListener((obs, o, spec) -> showSpec(spec));
+        vm.loadingProperty().addListener((obs, o, busy) -> {
+            if (!busy) {
+                showSpec(vm.modelSpecProperty().get());
+            }
+        });
         ProgressBar progress = new ProgressBar();
         progress.setId("load-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -189,7 +240,7 @@ public final class ControlsPane extends VBox {
                         "Locally typical sampling mass; 1 = off",
                         ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f"),
                         f.typicalPProperty());
-        return section("Strategy", greedy, temperature, topK, topP, ruleBox(f), minP, typical);
+        return section("Strategy", presetBox(), greedy, temperature, topK, topP, ruleBox(f), minP, typical);
     }
 
     private Node ruleBox(StrategyForm f) {

@@ -73,10 +73,12 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     public void attach(Scene scene) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, this);
+        javafx.application.Platform.runLater(charts::requestFocus);
     }
 
     private Node centre() {
         charts.setId("charts");
+        charts.setOnMousePressed(e -> charts.requestFocus());
         charts.setPadding(new Insets(4, 8, 0, 4));
         VBox.setVgrow(charts, Priority.ALWAYS);
         status.setId("status");

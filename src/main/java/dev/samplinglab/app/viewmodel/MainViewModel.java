@@ -1,5 +1,6 @@
 package dev.samplinglab.app.viewmodel;
 
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
@@ -45,7 +46,7 @@ public final class MainViewModel {
     // worker-thread state
     private ModelHandle model;
     private StepSource source;
-    private final AtomicReference<Strategy> pendingRedo = new AtomicReference<>();
+    private final AtomicReference<SamplingSettings> pendingRedo = new AtomicReference<>();
 
     // UI-thread state
     private final StrategyForm form;
@@ -63,9 +64,14 @@ public final class MainViewModel {
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "sel", -1);
     private final ReadOnlyObjectWrapper<StepResult> shown = new ReadOnlyObjectWrapper<>(this, "s");
+    private final ReadOnlyStringWrapper strategyError = new ReadOnlyStringWrapper(this, "se", "");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "error");
     private final ObservableList<StepResult> history = FXCollections.observableArrayList();
     private final ObservableList<String> promptPieces = FXCollections.observableArrayList();
+    private final ObservableList<StepResult> historyView =
+            FXCollections.unmodifiableObservableList(history);
+    private final ObservableList<String> promptView =
+            FXCollections.unmodifiableObservableList(promptPieces);
     private final ObjectProperty<Consumer<String>> onError =
             new SimpleObjectProperty<>(this, "onError", message -> {});
     private Runnable stopTicker;
@@ -87,6 +93,15 @@ public final class MainViewModel {
 
     /** Opens a model in the background; on failure the previous model stays. */
     public void loadModel(String spec) {
+        loadModel(spec, null);
+    }
+
+    /**
+     * Opens a model in the background. If it fails the previous model stays and the error is
+     * reported; when there is no previous model and {@code fallback} is set, the fallback is
+     * opened instead (start-up with a remembered model that is gone).
+     */
+    public void loadModel(String spec, String fallback) {
         String text = prompt.get();
         long s = seed.get();
         loading.set(true);
@@ -94,30 +109,46 @@ public final class MainViewModel {
         stopRunning();
         submit(
                 () -> {
-                    ModelHandle opened =
-                            opener.open(spec, p -> ui.execute(() -> loadProgress.set(p)));
-                    StepSource started;
                     try {
-                        started = opened.start(text, s);
-                    } catch (RuntimeException e) {
-                        opened.close();
-                        throw e;
+                        return open(spec, text, s);
+                    } catch (Exception e) {
+                        if (fallback == null || model != null) {
+                            throw e;
+                        }
+                        String first = message(e);
+                        Runnable apply = open(fallback, text, s);
+                        return () -> {
+                            apply.run();
+                            fail(first + "\nOpened " + fallback + " instead.");
+                        };
                     }
-                    closeSession();
-                    if (model != null) {
-                        model.close();
-                    }
-                    model = opened;
-                    source = started;
-                    String name = opened.name();
-                    Snapshot snap = snapshot();
-                    return () -> {
-                        modelName.set(name);
-                        modelSpec.set(spec);
-                        apply(snap);
-                    };
                 },
                 () -> loading.set(false));
+    }
+
+    /** Worker: opens and starts a model, swaps it in; returns the UI update. */
+    private Runnable open(String spec, String text, long s) throws Exception {
+        ModelHandle opened = opener.open(spec, p -> ui.execute(() -> loadProgress.set(p)));
+        StepSource started;
+        try {
+            started = opened.start(text, s);
+        } catch (RuntimeException e) {
+            opened.close();
+            throw e;
+        }
+        closeSession();
+        if (model != null) {
+            model.close();
+        }
+        model = opened;
+        source = started;
+        String name = opened.name();
+        Snapshot snap = snapshot();
+        return () -> {
+            modelName.set(name);
+            modelSpec.set(spec);
+            apply(snap);
+        };
     }
 
     /** Next step; when an earlier step is shown, moves forward through the history instead. */
@@ -126,7 +157,10 @@ public final class MainViewModel {
             selected.set(selected.get() + 1);
             return;
         }
-        Strategy s = form.strategy();
+        SamplingSettings s = settings();
+        if (s == null) {
+            return;
+        }
         submit(
                 () -> {
                     requireSession().step(s);
@@ -175,7 +209,10 @@ public final class MainViewModel {
      */
     public void branch(int stepIndex, int tokenId) {
         stopRunning();
-        Strategy s = form.strategy();
+        SamplingSettings s = settings();
+        if (s == null) {
+            return;
+        }
         submit(
                 () -> {
                     StepSource session = requireSession();
@@ -223,21 +260,34 @@ public final class MainViewModel {
 
     /** Recomputes the last step with the current settings (coalesced: latest settings win). */
     private void requestRedo() {
-        if (history.isEmpty()) {
+        SamplingSettings settings = settings();
+        if (settings == null || history.isEmpty()) {
             return;
         }
-        if (pendingRedo.getAndSet(form.strategy()) != null) {
+        if (pendingRedo.getAndSet(settings) != null) {
             return;
         }
         submit(
                 () -> {
-                    Strategy s = pendingRedo.getAndSet(null);
+                    SamplingSettings s = pendingRedo.getAndSet(null);
                     StepSource session = requireSession();
                     if (s != null && !session.history().isEmpty()) {
                         session.redo(s);
                     }
                     return applying(snapshot());
                 });
+    }
+
+    /** The engine settings of the form, or null (with {@link #strategyErrorProperty()} set). */
+    private SamplingSettings settings() {
+        try {
+            SamplingSettings s = form.strategy().toSettings();
+            strategyError.set("");
+            return s;
+        } catch (IllegalArgumentException e) {
+            strategyError.set(message(e));
+            return null;
+        }
     }
 
     // ---- plumbing -------------------------------------------------------------------------
@@ -416,6 +466,11 @@ public final class MainViewModel {
         return shown.getReadOnlyProperty();
     }
 
+    /** Why the strategy form is not a valid strategy ("" when it is). */
+    public ReadOnlyStringProperty strategyErrorProperty() {
+        return strategyError.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty lastErrorProperty() {
         return lastError.getReadOnlyProperty();
     }
@@ -426,10 +481,10 @@ public final class MainViewModel {
     }
 
     public ObservableList<StepResult> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     public ObservableList<String> promptPieces() {
-        return FXCollections.unmodifiableObservableList(promptPieces);
+        return promptView;
     }
 }

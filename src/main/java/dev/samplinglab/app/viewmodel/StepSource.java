@@ -1,5 +1,6 @@
 package dev.samplinglab.app.viewmodel;
 
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
 
 /**
@@ -13,16 +14,16 @@ public interface StepSource extends AutoCloseable {
     List<String> promptPieces();
 
     /** Decodes the next token. */
-    StepResult step(Strategy strategy);
+    StepResult step(SamplingSettings settings);
 
     /** Recomputes the last step with new settings: same logits, same coin. */
-    StepResult redo(Strategy strategy);
+    StepResult redo(SamplingSettings settings);
 
     /** Removes the last step. */
     void back();
 
     /** Replaces the last step's pick with the given token. */
-    StepResult force(int tokenId, Strategy strategy);
+    StepResult force(int tokenId, SamplingSettings settings);
 
     /** Keeps the first {@code steps} steps and discards the rest (cache truncated). */
     void truncateTo(int steps);

@@ -1,6 +1,10 @@
 package dev.samplinglab.app.viewmodel;
 
+import dev.samplinglab.engine.sampling.ChainOrder;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StageKind;
+import dev.samplinglab.engine.sampling.TopPRule;
 import java.util.List;
 
 /**
@@ -44,6 +48,37 @@ public record Strategy(
 
     public Strategy {
         order = List.copyOf(order);
+    }
+
+    /** The default form: the general preset (T 0.9, top-k 45, top-p 0.9) in HF order. */
+    public static Strategy defaults() {
+        return new Strategy(false, 1, 0, 1, Rule.INCLUSIVE, 0, 1, 1, 0, 0, 0,
+                ChainOrder.HF.stages()).withPreset(Preset.GENERAL);
+    }
+
+    /** The engine's settings; throws IllegalArgumentException with a message when invalid. */
+    public SamplingSettings toSettings() {
+        return SamplingSettings.builder()
+                .greedy(greedy)
+                .temperature(temperature)
+                .topK(topK)
+                .topP(topP)
+                .topPRule(rule == Rule.CUMSUM_LE_P ? TopPRule.CUMSUM_LE_P : TopPRule.INCLUSIVE)
+                .minP(minP)
+                .typicalP(typicalP)
+                .repetitionPenalty(repetitionPenalty)
+                .frequencyPenalty(frequencyPenalty)
+                .presencePenalty(presencePenalty)
+                .penaltyWindow(penaltyWindow)
+                .order(order)
+                .build();
+    }
+
+    /** A preset's greedy switch, T, k and p, with min-p and typical-p off (as the engine does). */
+    public Strategy withPreset(Preset preset) {
+        return new Strategy(preset.greedy(), preset.temperature(), preset.topK(), preset.topP(),
+                rule, 0, 1, repetitionPenalty, frequencyPenalty, presencePenalty, penaltyWindow,
+                order);
     }
 
     /** The same strategy with another order. */

@@ -1,5 +1,7 @@
 package dev.samplinglab.app.viewmodel;
 
+import dev.samplinglab.engine.sampling.ChainOrder;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.StageKind;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
@@ -85,6 +87,16 @@ public final class StrategyForm {
             applying = false;
         }
         onChange.run();
+    }
+
+    /** Applies a preset: greedy, T, k and p; min-p and typical-p off; the rest kept. */
+    public void applyPreset(Preset preset) {
+        apply(strategy().withPreset(preset));
+    }
+
+    /** Sets a preset chain order. */
+    public void applyOrder(ChainOrder preset) {
+        order.set(preset.stages());
     }
 
     /** The current values as one immutable strategy. */

@@ -4,17 +4,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A model handle that hands out {@link FakeStepSource}s and remembers them. */
-final class FakeModel implements ModelHandle {
+public final class FakeModel implements ModelHandle {
     final String name;
     final List<FakeStepSource> sessions = new ArrayList<>();
     boolean closed;
 
-    FakeModel(String name) {
+    public boolean closed() {
+        return closed;
+    }
+
+    public FakeModel(String name) {
         this.name = name;
     }
 
     /** An opener that opens a FakeModel for any spec except ones starting with "bad". */
-    static ModelOpener opener() {
+    public static ModelOpener opener() {
         return (spec, progress) -> {
             progress.accept(0.5);
             if (spec.startsWith("bad")) {
@@ -24,7 +28,7 @@ final class FakeModel implements ModelHandle {
         };
     }
 
-    FakeStepSource session() {
+    public FakeStepSource session() {
         return sessions.get(sessions.size() - 1);
     }
 

@@ -3,6 +3,10 @@ package dev.samplinglab.app.viewmodel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.io.SettingsStore;
+import dev.samplinglab.engine.sampling.ChainOrder;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.StageKind;
+import dev.samplinglab.engine.sampling.StageTrace;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,7 +99,7 @@ class MainViewModelTest {
         StepResult redone = vm.shownProperty().get();
         assertThat(vm.history()).hasSize(1);
         assertThat(redone.trace().coin()).isEqualTo(coin);
-        assertThat(redone.trace().finalDist().keptCount()).isEqualTo(2);
+        assertThat(topK(redone).keptCount()).isEqualTo(2);
         assertThat(session().coinsDrawn).isEqualTo(coins);
         assertThat(session().redos).isEqualTo(1);
     }
@@ -122,7 +126,7 @@ class MainViewModelTest {
         assertThat(queue).hasSize(1);
         runAll(queue);
         assertThat(session().redos).isEqualTo(1);
-        assertThat(vm.shownProperty().get().trace().finalDist().keptCount()).isEqualTo(5);
+        assertThat(topK(vm.shownProperty().get()).keptCount()).isEqualTo(5);
     }
 
     @Test
@@ -230,6 +234,37 @@ class MainViewModelTest {
         vm.step();
         assertThat(errors).singleElement().asString().contains("No model");
         assertThat(vm.pendingProperty().get()).isZero();
+    }
+
+    private static StageTrace topK(StepResult step) {
+        return step.trace().stages().stream()
+                .filter(s -> s.kind() == StageKind.TOP_K)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    @Test
+    void anInvalidStrategyIsReportedInlineAndNotRun() {
+        vm.loadModel("random:tiny");
+        vm.step();
+        vm.strategy().orderProperty().set(ChainOrder.VLLM.stages());
+        vm.strategy().typicalPProperty().set(0.5);
+        assertThat(vm.strategyErrorProperty().get()).contains("typical_p");
+        assertThat(session().redos).isEqualTo(1);
+        vm.strategy().typicalPProperty().set(1);
+        assertThat(vm.strategyErrorProperty().get()).isEmpty();
+        assertThat(errors).isEmpty();
+    }
+
+    @Test
+    void presetsSetTemperatureKAndPAndTurnMinPOff() {
+        vm.strategy().minPProperty().set(0.2);
+        vm.strategy().applyPreset(Preset.CREATIVE);
+        Strategy s = vm.strategy().strategy();
+        assertThat(s.temperature()).isEqualTo(1.3);
+        assertThat(s.topK()).isEqualTo(80);
+        assertThat(s.topP()).isEqualTo(0.95);
+        assertThat(s.minP()).isZero();
     }
 
     private static void runAll(Queue<Runnable> queue) {
