@@ -25,6 +25,7 @@ public final class GptModel implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final GptWeights weights;
+    private NDArray lmHead; // [d, vocab] contiguous copy of wte^T for inference, made on first use
 
     public GptModel(ModelConfig config, NDManager manager, GptWeights weights) {
         this.config = config;
@@ -110,7 +111,8 @@ public final class GptModel implements AutoCloseable {
      * Does not open a scope; the caller owns the arrays.
      */
     public NDArray forwardTrain(NDArray ids, float dropout) {
-        return forward(ids, 0, null, null, dropout > 0, true, dropout);
+        invalidateHead();
+        return forward(ids, 0, null, null, true, true, dropout);
     }
 
     private NDArray forward(
@@ -149,8 +151,42 @@ public final class GptModel implements AutoCloseable {
             x = x.get(new NDIndex(":, -1:, :"));
         }
         x = layerNorm(x, weights.lnFinalGain, weights.lnFinalBias);
-        NDArray logits = Linear.linear(x, weights.tokenEmbedding).singletonOrThrow();
+        NDArray logits =
+                train
+                        ? Linear.linear(x, weights.tokenEmbedding).singletonOrThrow()
+                        : x.matMul(inferenceHead());
         return all ? logits : logits.squeeze(1);
+    }
+
+    /**
+     * The tied LM head as a contiguous [d, vocab] matrix: x @ W runs about 1.2-2x faster than
+     * linear(x, wte) on the transposed view for one-row decode, at the cost of one more copy.
+     */
+    private synchronized NDArray inferenceHead() {
+        if (lmHead == null) {
+            long[] shape = weights.tokenEmbedding.getShape().getShape();
+            float[] wte = weights.tokenEmbedding.toFloatArray();
+            int rows = (int) shape[0];
+            int cols = (int) shape[1];
+            float[] t = new float[wte.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    t[c * rows + r] = wte[r * cols + c];
+                }
+            }
+            NDArray head = manager.create(t, new Shape(cols, rows));
+            NDScope.unregister(head);
+            lmHead = head;
+        }
+        return lmHead;
+    }
+
+    /** Drops the inference copy of the LM head (the weights are being trained). */
+    private synchronized void invalidateHead() {
+        if (lmHead != null) {
+            lmHead.close();
+            lmHead = null;
+        }
     }
 
     private NDArray block(
