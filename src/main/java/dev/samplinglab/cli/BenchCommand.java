@@ -1,11 +1,10 @@
 package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
-import dev.samplinglab.engine.generate.RowSampler;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.GptWeights;
-import dev.samplinglab.engine.model.KvCache;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -109,16 +108,22 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private Map<String, Object> run(GptModel m, int n, ProgressBar bar) {
+        CacheLab lab = new CacheLab(m);
+        int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
-        float[][] cachedLogits = null;
-        int[] tokens = null;
+        CacheLab.Result withUncached = null;
         for (int r = 0; r < repeats; r++) {
-            long t0 = System.nanoTime();
-            Decode d =
-                    decodeCached(m, n, bar, "cached " + n + " (" + (r + 1) + "/" + repeats + ")");
-            cachedSeconds.add((System.nanoTime() - t0) / 1e9);
-            cachedLogits = d.logits;
-            tokens = d.tokens;
+            boolean both = r == 0 && !skipUncached;
+            String label = (both ? "cached+uncached " : "cached ") + n;
+            CacheLab.Result result =
+                    lab.run(
+                            new CacheLab.Options(prompt, n, both),
+                            progress(bar, label + " (" + (r + 1) + "/" + repeats + ")", n),
+                            () -> false);
+            cachedSeconds.add((result.prefillMillis() + result.cachedTotalMillis()) / 1e3);
+            if (both) {
+                withUncached = result;
+            }
         }
         double cached = median(cachedSeconds);
         Map<String, Object> run = new LinkedHashMap<>();
@@ -126,50 +131,23 @@ public final class BenchCommand implements Callable<Integer> {
         run.put("cached_tok_s", round(n / cached));
         run.put("cached_ms_per_token", round(cached * 1000 / n));
         run.put("rss_mb", round(rssMegabytes()));
-        if (!skipUncached) {
-            long t0 = System.nanoTime();
-            double diff = 0;
-            for (int i = 0; i < n; i++) {
-                int[] prefix = java.util.Arrays.copyOf(tokens, i + 1);
-                float[] logits = m.logitsUncached(new int[][] {prefix}, null)[0];
-                diff = Math.max(diff, maxAbsDiff(logits, cachedLogits[i]));
-                bar.update("uncached " + n, i + 1, n);
-            }
-            double uncached = (System.nanoTime() - t0) / 1e9;
+        if (withUncached != null) {
+            double uncached =
+                    (withUncached.prefillMillis() + withUncached.uncachedTotalMillis()) / 1e3;
             run.put("uncached_tok_s", round(n / uncached));
-            run.put("speedup", round(uncached / cached));
-            run.put("max_abs_logit_diff", diff);
+            run.put("speedup", round(withUncached.speedup()));
+            run.put("max_abs_logit_diff", withUncached.maxAbsDiff());
         }
         return run;
     }
 
-    private record Decode(int[] tokens, float[][] logits) {}
-
-    /**
-     * Greedy decode of n positions from token 0, one token per step, keeping every step's logits.
-     */
-    private static Decode decodeCached(GptModel m, int n, ProgressBar bar, String label) {
-        int[] tokens = new int[n];
-        float[][] logits = new float[n][];
-        RowSampler greedy = RowSampler.greedy();
-        try (KvCache cache = m.newCache(1)) {
-            for (int i = 0; i < n; i++) {
-                logits[i] = m.step(cache, tokens[i]);
-                if (i + 1 < n) {
-                    tokens[i + 1] = greedy.pick(0, i, logits[i], tokens);
-                }
-                bar.update(label, i + 1, n);
+    private static CacheLab.Listener progress(ProgressBar bar, String label, int n) {
+        return new CacheLab.Listener() {
+            @Override
+            public void decoded(CacheLab.Sample s) {
+                bar.update(label, s.position() + 1, n);
             }
-        }
-        return new Decode(tokens, logits);
-    }
-
-    private static double maxAbsDiff(float[] a, float[] b) {
-        double max = 0;
-        for (int i = 0; i < a.length; i++) {
-            max = Math.max(max, Math.abs(a[i] - b[i]));
-        }
-        return max;
+        };
     }
 
     static double median(List<Double> xs) {
