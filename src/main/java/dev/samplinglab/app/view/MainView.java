@@ -44,6 +44,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     private final TokenStrip strip;
     private final Exporter exporter;
     private final LatencyProbe latency = new LatencyProbe();
+    private final ScrollPane left;
 
     public MainView(
             MainViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -53,7 +54,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         this.exporter = new Exporter(vm, prompts, json);
         getStyleClass().add("main-view");
         setTop(toolbar());
-        ScrollPane left = new ScrollPane(controls);
+        left = new ScrollPane(controls);
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -84,8 +85,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         status.setId("status");
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         branch.setId("branch-menu");
+        branch.setMinWidth(Region.USE_PREF_SIZE);
         branch.setTooltip(
                 new Tooltip(
                         "Replace the shown step's token with an alternative and"
@@ -228,6 +232,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
             getStyleClass().remove("presentation");
         }
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        left.setPrefViewportWidth(on ? 440 : 340);
         for (Node n : lookupAll(".secondary")) {
             n.setVisible(!on);
             n.setManaged(!on);
