@@ -109,8 +109,9 @@ public final class SamplingPipeline {
         Distribution raw = Distribution.ofLogits(logits);
         int[] ctx = checkedContext(context, logits.length);
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
-        StageTracer tracer = new StageTracer(displayIds, piece == null ? String::valueOf : piece);
-        StageTrace rawTrace = tracer.trace(null, "raw", Map.of(), raw, 1.0, -1, null);
+        IntFunction<String> pieces = id -> pieceOf(piece, id);
+        StageTracer tracer = new StageTracer(displayIds, pieces);
+        StageTrace rawTrace = tracer.traceRaw(raw);
         List<StageTrace> stageTraces = new ArrayList<>();
         Distribution d = raw;
         for (SamplingStage stage : stages) {
@@ -146,13 +147,18 @@ public final class SamplingPipeline {
                 settings.greedy(),
                 coin,
                 chosen,
-                piece == null ? String.valueOf(chosen) : piece.apply(chosen),
+                pieces.apply(chosen),
                 chosenProb,
                 raw.prob(chosen),
                 raw.entropyBits(),
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
                 new StepTrace.FullArrays(logits.clone(), d.probs()));
+    }
+
+    private static String pieceOf(IntFunction<String> piece, int id) {
+        String p = piece == null ? null : piece.apply(id);
+        return p == null ? String.valueOf(id) : p;
     }
 
     private static int[] checkedContext(int[] context, int vocabSize) {
