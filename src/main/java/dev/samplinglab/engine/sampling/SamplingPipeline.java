@@ -57,7 +57,16 @@ public final class SamplingPipeline {
      */
     public StepTrace run(
             float[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
-        return trace(logits, context, coin, piece, topN, -1);
+        return trace(Distribution.ofLogits(logits), context, coin, piece, topN, -1);
+    }
+
+    /**
+     * {@link #run(float[], int[], double, IntFunction, int)} on logits kept in double precision
+     * (the model-free playground, where typed values such as log 0.25 should stay exact).
+     */
+    public StepTrace run(
+            double[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
+        return trace(Distribution.ofLogits(logits), context, coin, piece, topN, -1);
     }
 
     /** Like {@link #run} but the chosen token is {@code forcedId} (the coin is still recorded). */
@@ -68,15 +77,12 @@ public final class SamplingPipeline {
             IntFunction<String> piece,
             int topN,
             int forcedId) {
-        if (forcedId < 0 || forcedId >= (logits == null ? 0 : logits.length)) {
+        Distribution raw = Distribution.ofLogits(logits);
+        if (forcedId < 0 || forcedId >= logits.length) {
             throw new IllegalArgumentException(
-                    "forced token id must be in [0, "
-                            + (logits == null ? 0 : logits.length)
-                            + ") (got "
-                            + forcedId
-                            + ")");
+                    "forced token id must be in [0, " + logits.length + ") (got " + forcedId + ")");
         }
-        return trace(logits, context, coin, piece, topN, forcedId);
+        return trace(raw, context, coin, piece, topN, forcedId);
     }
 
     /** The final distribution without a trace (fast path, e.g. for batched generation). */
@@ -96,7 +102,7 @@ public final class SamplingPipeline {
     }
 
     private StepTrace trace(
-            float[] logits,
+            Distribution raw,
             int[] context,
             double coin,
             IntFunction<String> piece,
@@ -106,8 +112,7 @@ public final class SamplingPipeline {
         if (topN < 0) {
             throw new IllegalArgumentException("topN must be >= 0 (got " + topN + ")");
         }
-        Distribution raw = Distribution.ofLogits(logits);
-        int[] ctx = checkedContext(context, logits.length);
+        int[] ctx = checkedContext(context, raw.vocabSize());
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
         IntFunction<String> pieces = id -> pieceOf(piece, id);
         StageTracer tracer = new StageTracer(displayIds, pieces);
@@ -153,7 +158,7 @@ public final class SamplingPipeline {
                 raw.entropyBits(),
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
-                new StepTrace.FullArrays(logits.clone(), d.probs()));
+                new StepTrace.FullArrays(raw.rawLogitsAsFloats(), d.probs()));
     }
 
     private static String pieceOf(IntFunction<String> piece, int id) {
