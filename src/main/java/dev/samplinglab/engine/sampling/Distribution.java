@@ -197,6 +197,15 @@ public final class Distribution {
         return out;
     }
 
+    /** The logits as floats (a new array); only meaningful for a raw distribution. */
+    float[] rawLogitsAsFloats() {
+        float[] out = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = (float) logits[i];
+        }
+        return out;
+    }
+
     /** Logits by id with -infinity for dropped tokens (a new array). */
     public double[] maskedLogits() {
         double[] out = new double[logits.length];
