@@ -16,9 +16,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * Builds the step window on a stage from its parts: the model opener, the worker and UI
- * executors, the dialogs and the remembered settings. Used by the app, the snapshot command and
- * the UI tests (with fakes).
+ * Builds the step window on a stage from its parts: the model opener, the worker and UI executors,
+ * the dialogs and the remembered settings. Used by the app, the snapshot command and the UI tests
+ * (with fakes).
  */
 public final class MainWindow {
     private final MainViewModel viewModel;
@@ -41,8 +41,12 @@ public final class MainWindow {
             HistoryJson json) {
 
         /** Real dialogs, a Timeline ticker. */
-        public static Parts of(ModelOpener opener, Executor worker, Executor ui,
-                List<ModelChoice> models, HistoryJson json) {
+        public static Parts of(
+                ModelOpener opener,
+                Executor worker,
+                Executor ui,
+                List<ModelChoice> models,
+                HistoryJson json) {
             return new Parts(opener, worker, ui, FxPrompts::new, models, json);
         }
     }
@@ -50,21 +54,27 @@ public final class MainWindow {
     /** Builds the window on {@code stage} (not shown, no model loaded yet). */
     public static MainWindow build(Stage stage, Parts parts, AppSettings settings) {
         MainViewModel vm =
-                new MainViewModel(parts.opener(), parts.worker(), parts.ui(), new FxTicker(),
+                new MainViewModel(
+                        parts.opener(),
+                        parts.worker(),
+                        parts.ui(),
+                        new FxTicker(),
                         settings.strategy());
         vm.promptProperty().set(settings.prompt());
         vm.seedProperty().set(settings.seed());
         vm.topNProperty().set(settings.topN());
         vm.speedProperty().set(settings.speed());
-        MainView view = new MainView(vm, parts.prompts().apply(stage), parts.models(),
-                parts.json());
+        MainView view =
+                new MainView(vm, parts.prompts().apply(stage), parts.models(), parts.json());
         Scene scene = new Scene(view, settings.width(), settings.height());
         view.attach(scene);
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.titleProperty().bind(
-                javafx.beans.binding.Bindings.concat("Sampling Lab · ", vm.modelNameProperty()));
+        stage.titleProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.concat(
+                                "Sampling Lab · ", vm.modelNameProperty()));
         return new MainWindow(vm, view, scene);
     }
 

@@ -16,9 +16,9 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.VBox;
 
 /**
- * The chain order: a preset (Hugging Face, llama.cpp, vLLM) or a custom order made by dragging
- * the stages in the list. Stages missing from a preset (vLLM has no typical-p) are listed after
- * the order and cannot be used with it.
+ * The chain order: a preset (Hugging Face, llama.cpp, vLLM) or a custom order made by dragging the
+ * stages in the list. Stages missing from a preset (vLLM has no typical-p) are listed after the
+ * order and cannot be used with it.
  */
 public final class ChainOrderBox extends VBox {
     private static final String CUSTOM = "custom (drag to reorder)";
@@ -107,33 +107,36 @@ public final class ChainOrderBox extends VBox {
 
     private final class StageCell extends ListCell<StageKind> {
         StageCell() {
-            setOnDragDetected(e -> {
-                if (getItem() == null) {
-                    return;
-                }
-                Dragboard db = startDragAndDrop(TransferMode.MOVE);
-                ClipboardContent content = new ClipboardContent();
-                content.putString(getItem().name());
-                db.setContent(content);
-                e.consume();
-            });
-            setOnDragOver(e -> {
-                if (e.getGestureSource() != this && e.getDragboard().hasString()) {
-                    e.acceptTransferModes(TransferMode.MOVE);
-                }
-                e.consume();
-            });
-            setOnDragDropped(e -> {
-                boolean done = false;
-                if (e.getDragboard().hasString()) {
-                    StageKind dragged = StageKind.valueOf(e.getDragboard().getString());
-                    int target = isEmpty() ? list.getItems().size() - 1 : getIndex();
-                    move(dragged, target);
-                    done = true;
-                }
-                e.setDropCompleted(done);
-                e.consume();
-            });
+            setOnDragDetected(
+                    e -> {
+                        if (getItem() == null) {
+                            return;
+                        }
+                        Dragboard db = startDragAndDrop(TransferMode.MOVE);
+                        ClipboardContent content = new ClipboardContent();
+                        content.putString(getItem().name());
+                        db.setContent(content);
+                        e.consume();
+                    });
+            setOnDragOver(
+                    e -> {
+                        if (e.getGestureSource() != this && e.getDragboard().hasString()) {
+                            e.acceptTransferModes(TransferMode.MOVE);
+                        }
+                        e.consume();
+                    });
+            setOnDragDropped(
+                    e -> {
+                        boolean done = false;
+                        if (e.getDragboard().hasString()) {
+                            StageKind dragged = StageKind.valueOf(e.getDragboard().getString());
+                            int target = isEmpty() ? list.getItems().size() - 1 : getIndex();
+                            move(dragged, target);
+                            done = true;
+                        }
+                        e.setDropCompleted(done);
+                        e.consume();
+                    });
         }
 
         @Override
@@ -145,8 +148,10 @@ public final class ChainOrderBox extends VBox {
                 return;
             }
             int pos = form.orderProperty().get().indexOf(item);
-            setText((pos < 0 ? "–  " : (pos + 1) + ". ") + item.traceName()
-                    + (pos < 0 ? " (not in this order)" : ""));
+            setText(
+                    (pos < 0 ? "–  " : (pos + 1) + ". ")
+                            + item.traceName()
+                            + (pos < 0 ? " (not in this order)" : ""));
             if (pos < 0) {
                 getStyleClass().add("inactive");
             }

@@ -2,8 +2,8 @@ package dev.samplinglab.app.view;
 
 import dev.samplinglab.app.viewmodel.MainViewModel;
 import dev.samplinglab.app.viewmodel.Strategy;
-import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.app.viewmodel.StrategyForm;
+import dev.samplinglab.engine.sampling.Preset;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
@@ -65,31 +65,38 @@ public final class ControlsPane extends VBox {
         presets.setPromptText("Use a preset…");
         presets.setMaxWidth(Double.MAX_VALUE);
         presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p and typical-p off"));
-        presets.setConverter(new javafx.util.StringConverter<>() {
-            @Override
-            public String toString(Preset p) {
-                return p == null ? "" : presetLabel(p);
-            }
+        presets.setConverter(
+                new javafx.util.StringConverter<>() {
+                    @Override
+                    public String toString(Preset p) {
+                        return p == null ? "" : presetLabel(p);
+                    }
 
-            @Override
-            public Preset fromString(String s) {
-                return null;
-            }
-        });
-        presets.setOnAction(e -> {
-            Preset p = presets.getValue();
-            if (p != null) {
-                vm.strategy().applyPreset(p);
-            }
-        });
+                    @Override
+                    public Preset fromString(String s) {
+                        return null;
+                    }
+                });
+        presets.setOnAction(
+                e -> {
+                    Preset p = presets.getValue();
+                    if (p != null) {
+                        vm.strategy().applyPreset(p);
+                    }
+                });
         return presets;
     }
 
     static String presetLabel(Preset p) {
         return p.greedy()
                 ? "greedy (argmax)"
-                : String.format(java.util.Locale.ROOT, "%s (T %.1f, k %d, p %.2f)", p.cliName(),
-                        p.temperature(), p.topK(), p.topP());
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "%s (T %.1f, k %d, p %.2f)",
+                        p.cliName(),
+                        p.temperature(),
+                        p.topK(),
+                        p.topP());
     }
 
     private Node modelBox(List<ModelChoice> choices) {
@@ -100,11 +107,13 @@ public final class ControlsPane extends VBox {
         model.setTooltip(new Tooltip("Model: bundled, random weights or a Hugging Face folder"));
         model.valueProperty().addListener((obs, o, n) -> onModelPicked(o, n));
         vm.modelSpecProperty().addListener((obs, o, spec) -> showSpec(spec));
-        vm.loadingProperty().addListener((obs, o, busy) -> {
-            if (!busy) {
-                showSpec(vm.modelSpecProperty().get());
-            }
-        });
+        vm.loadingProperty()
+                .addListener(
+                        (obs, o, busy) -> {
+                            if (!busy) {
+                                showSpec(vm.modelSpecProperty().get());
+                            }
+                        });
         ProgressBar progress = new ProgressBar();
         progress.setId("load-progress");
         progress.setMaxWidth(Double.MAX_VALUE);
@@ -240,7 +249,16 @@ public final class ControlsPane extends VBox {
                         "Locally typical sampling mass; 1 = off",
                         ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f"),
                         f.typicalPProperty());
-        return section("Strategy", presetBox(), greedy, temperature, topK, topP, ruleBox(f), minP, typical);
+        return section(
+                "Strategy",
+                presetBox(),
+                greedy,
+                temperature,
+                topK,
+                topP,
+                ruleBox(f),
+                minP,
+                typical);
     }
 
     private Node ruleBox(StrategyForm f) {

@@ -98,8 +98,8 @@ public final class MainViewModel {
 
     /**
      * Opens a model in the background. If it fails the previous model stays and the error is
-     * reported; when there is no previous model and {@code fallback} is set, the fallback is
-     * opened instead (start-up with a remembered model that is gone).
+     * reported; when there is no previous model and {@code fallback} is set, the fallback is opened
+     * instead (start-up with a remembered model that is gone).
      */
     public void loadModel(String spec, String fallback) {
         String text = prompt.get();

@@ -52,8 +52,9 @@ public record Strategy(
 
     /** The default form: the general preset (T 0.9, top-k 45, top-p 0.9) in HF order. */
     public static Strategy defaults() {
-        return new Strategy(false, 1, 0, 1, Rule.INCLUSIVE, 0, 1, 1, 0, 0, 0,
-                ChainOrder.HF.stages()).withPreset(Preset.GENERAL);
+        return new Strategy(
+                        false, 1, 0, 1, Rule.INCLUSIVE, 0, 1, 1, 0, 0, 0, ChainOrder.HF.stages())
+                .withPreset(Preset.GENERAL);
     }
 
     /** The engine's settings; throws IllegalArgumentException with a message when invalid. */
@@ -76,8 +77,18 @@ public record Strategy(
 
     /** A preset's greedy switch, T, k and p, with min-p and typical-p off (as the engine does). */
     public Strategy withPreset(Preset preset) {
-        return new Strategy(preset.greedy(), preset.temperature(), preset.topK(), preset.topP(),
-                rule, 0, 1, repetitionPenalty, frequencyPenalty, presencePenalty, penaltyWindow,
+        return new Strategy(
+                preset.greedy(),
+                preset.temperature(),
+                preset.topK(),
+                preset.topP(),
+                rule,
+                0,
+                1,
+                repetitionPenalty,
+                frequencyPenalty,
+                presencePenalty,
+                penaltyWindow,
                 order);
     }
 

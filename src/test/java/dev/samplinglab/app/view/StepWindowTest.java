@@ -11,7 +11,6 @@ import dev.samplinglab.app.chart.ChartData;
 import dev.samplinglab.app.chart.StageChart;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
-import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.viewmodel.FakeModel;
 import dev.samplinglab.app.viewmodel.FakeStepSource;
 import dev.samplinglab.app.viewmodel.MainViewModel;
@@ -41,8 +40,8 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The step window headless (Monocle) on a fake session that runs the real sampling pipeline over
- * a 12-token vocabulary; model work runs on the FX thread here (same-thread executors).
+ * The step window headless (Monocle) on a fake session that runs the real sampling pipeline over a
+ * 12-token vocabulary; model work runs on the FX thread here (same-thread executors).
  */
 @ExtendWith(ApplicationExtension.class)
 class StepWindowTest {
@@ -68,13 +67,18 @@ class StepWindowTest {
                 new AppSettings("random:tiny", "The cat", 0, strategy, 12, 4, 1300, 860);
         Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
         HistoryJson json =
-                new HistoryJson(t -> gson.toJson(t).replace("NaN", "null")
-                        .replace("-Infinity", "null"));
+                new HistoryJson(
+                        t -> gson.toJson(t).replace("NaN", "null").replace("-Infinity", "null"));
         window =
                 MainWindow.build(
                         stage,
-                        new MainWindow.Parts(opener, Runnable::run, Runnable::run, s -> prompts,
-                                List.of(ModelChoice.of("random:tiny")), json),
+                        new MainWindow.Parts(
+                                opener,
+                                Runnable::run,
+                                Runnable::run,
+                                s -> prompts,
+                                List.of(ModelChoice.of("random:tiny")),
+                                json),
                         settings);
         vm = window.viewModel();
         stage.show();
@@ -112,7 +116,8 @@ class StepWindowTest {
         assertThat(vm.history()).hasSize(3);
         StepResult last = vm.history().get(2);
         List<ChartData> charts = seen.get(2);
-        assertThat(charts).extracting(ChartData::kind)
+        assertThat(charts)
+                .extracting(ChartData::kind)
                 .containsExactly("raw", "top_k", "top_p", "final");
         ChartData raw = charts.get(0);
         assertThat(raw.values()[0]).isEqualTo(last.trace().raw().candidates().get(0).prob());
@@ -181,14 +186,12 @@ class StepWindowTest {
         setField(robot, "#top-k-field", "0");
         setField(robot, "#top-p-field", "0.8");
         int inclusive = stageKept("top_p");
-        boolean crossingKept =
-                chart("top_p").data().kept()[chart("top_p").data().crossingIndex()];
+        boolean crossingKept = chart("top_p").data().kept()[chart("top_p").data().crossingIndex()];
         robot.clickOn("#rule-cumsum");
         int le = stageKept("top_p");
         assertThat(crossingKept).isTrue();
         assertThat(le).isEqualTo(inclusive - 1);
-        assertThat(chart("top_p").data().kept()[chart("top_p").data().crossingIndex()])
-                .isFalse();
+        assertThat(chart("top_p").data().kept()[chart("top_p").data().crossingIndex()]).isFalse();
         assertThat(chart("top_p").data().detail()).contains("cumsum ≤ p");
     }
 
@@ -241,11 +244,12 @@ class StepWindowTest {
         prompts.files.add(png);
         prompts.files.add(csv);
         prompts.files.add(json);
-        robot.interact(() -> {
-            window.view().exporter().exportPng(window.view().charts());
-            window.view().exporter().exportCsv();
-            window.view().exporter().exportJson();
-        });
+        robot.interact(
+                () -> {
+                    window.view().exporter().exportPng(window.view().charts());
+                    window.view().exporter().exportCsv();
+                    window.view().exporter().exportJson();
+                });
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(500);
         List<String> lines = Files.readAllLines(csv);
@@ -279,8 +283,8 @@ class StepWindowTest {
     void aFailingModelLoadLeavesTheOldModelInPlace(FxRobot robot) {
         robot.type(KeyCode.RIGHT);
         prompts.folders.add(Path.of("bad-folder"));
-        robot.interact(() -> window.view().controls().modelPicker()
-                .setValue(ModelChoice.openFolder()));
+        robot.interact(
+                () -> window.view().controls().modelPicker().setValue(ModelChoice.openFolder()));
         assertThat(prompts.errors).singleElement().asString().contains("missing key n_embd");
         assertThat(vm.modelNameProperty().get()).isEqualTo("random:tiny");
         assertThat(opened).hasSize(1);
@@ -292,23 +296,25 @@ class StepWindowTest {
     }
 
     private void setField(FxRobot robot, String query, String text) {
-        robot.interact(() -> {
-            javafx.scene.control.TextField f = robot.lookup(query).queryAs(
-                    javafx.scene.control.TextField.class);
-            f.setText(text);
-            f.fireEvent(new javafx.event.ActionEvent());
-        });
+        robot.interact(
+                () -> {
+                    javafx.scene.control.TextField f =
+                            robot.lookup(query).queryAs(javafx.scene.control.TextField.class);
+                    f.setText(text);
+                    f.fireEvent(new javafx.event.ActionEvent());
+                });
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     private List<BufferedImage> pixels() {
         List<BufferedImage> images = new ArrayList<>();
-        WaitForAsyncUtils.asyncFx(() -> {
-            for (Node n : window.view().charts().getChildren()) {
-                WritableImage img = n.snapshot(new SnapshotParameters(), null);
-                images.add(SwingFXUtils.fromFXImage(img, null));
-            }
-        });
+        WaitForAsyncUtils.asyncFx(
+                () -> {
+                    for (Node n : window.view().charts().getChildren()) {
+                        WritableImage img = n.snapshot(new SnapshotParameters(), null);
+                        images.add(SwingFXUtils.fromFXImage(img, null));
+                    }
+                });
         WaitForAsyncUtils.waitForFxEvents();
         return images;
     }

@@ -9,15 +9,16 @@ import java.util.List;
 
 /**
  * A decoding session without a model: a 12-token vocabulary with fixed logits per step, the real
- * sampling pipeline, coins from {@link Coins} (a pure function of seed and step, like the
- * engine's) and a cache that grows by one position per step.
+ * sampling pipeline, coins from {@link Coins} (a pure function of seed and step, like the engine's)
+ * and a cache that grows by one position per step.
  */
 public final class FakeStepSource implements StepSource {
     public static final String[] PIECES = {
         "␣the", "␣a", "␣cat", "↵", "␣dog", "!", "␣sat", "␣on", "␣mat", ",", "␣and", "."
     };
-    private static final double[] BASE = {3.0, 2.5, 2.0, 1.6, 1.4, 1.0, 0.8, 0.5, 0.3, 0.1, -0.2,
-        -0.5};
+    private static final double[] BASE = {
+        3.0, 2.5, 2.0, 1.6, 1.4, 1.0, 0.8, 0.5, 0.3, 0.1, -0.2, -0.5
+    };
 
     private final Coins coins;
     private final List<String> prompt;
@@ -56,9 +57,15 @@ public final class FakeStepSource implements StepSource {
         StepTrace t =
                 forced < 0
                         ? p.run(logits(index), context(index), coin, i -> PIECES[i], 100)
-                        : p.runForced(logits(index), context(index), coin, i -> PIECES[i], 100,
-                                forced);
-        return new StepResult(index, t.chosenId(), t.chosenPiece(), t, forced >= 0, 0.5,
+                        : p.runForced(
+                                logits(index), context(index), coin, i -> PIECES[i], 100, forced);
+        return new StepResult(
+                index,
+                t.chosenId(),
+                t.chosenPiece(),
+                t,
+                forced >= 0,
+                0.5,
                 prompt.size() + index + 1);
     }
 
@@ -93,8 +100,8 @@ public final class FakeStepSource implements StepSource {
     public StepResult redo(SamplingSettings s) {
         redos++;
         StepResult last = history.remove(history.size() - 1);
-        StepResult r = make(last.index(), s, last.trace().coin(), last.forced() ? last.tokenId()
-                : -1);
+        StepResult r =
+                make(last.index(), s, last.trace().coin(), last.forced() ? last.tokenId() : -1);
         history.add(r);
         return r;
     }
