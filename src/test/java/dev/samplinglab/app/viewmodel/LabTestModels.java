@@ -21,9 +21,12 @@ public final class LabTestModels {
 
     private static final float SHARPNESS = 30;
 
-    /** Opens "test:SEED" as {@link #tiny}; anything else fails like a missing folder. */
+    /** Opens "test:SEED" as {@link #tiny} and "random:tiny"; anything else fails. */
     public static LabModels opener() {
         return spec -> {
+            if (spec.equals("random:tiny")) {
+                return LanguageModel.open(spec);
+            }
             if (!spec.startsWith("test:")) {
                 throw new IllegalArgumentException(spec + " is not a folder");
             }
