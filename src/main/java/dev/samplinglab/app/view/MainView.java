@@ -199,7 +199,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     private void showStep(StepResult step) {
+        long dbg0 = System.nanoTime();
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
+        if (Boolean.getBoolean("samplinglab.debugTiming")) {
+            System.err.printf("charts %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
+        }
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {

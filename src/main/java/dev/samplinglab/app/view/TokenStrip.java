@@ -38,6 +38,7 @@ public final class TokenStrip extends BorderPane {
     private final FlowPane flow = new FlowPane(2, 3);
     private final ScrollPane scroll = new ScrollPane(flow);
     private final List<Label> chips = new ArrayList<>();
+    private int promptCount = -1;
 
     public TokenStrip(MainViewModel vm) {
         this.vm = vm;
@@ -52,29 +53,70 @@ public final class TokenStrip extends BorderPane {
         vm.promptPieces().addListener((ListChangeListener<String>) c -> rebuild());
         vm.selectedProperty().addListener((obs, o, n) -> markSelected());
         flow.widthProperty().addListener((obs, o, n) -> flow.setPrefWrapLength(n.doubleValue()));
+        // keep the newest token in view as the text grows
+        flow.heightProperty().addListener((obs, o, n) -> scroll.setVvalue(scroll.getVmax()));
     }
 
+    /** Updates the chips in place: only chips whose token changed are rebuilt. */
     private void rebuild() {
-        List<javafx.scene.Node> nodes = new ArrayList<>();
-        for (String piece : vm.promptPieces()) {
-            Label p = new Label(piece);
-            p.getStyleClass().addAll("chip", "prompt-chip");
-            nodes.add(p);
+        List<javafx.scene.Node> nodes = flow.getChildren();
+        if (promptCount != vm.promptPieces().size() || !promptMatches()) {
+            nodes.clear();
+            chips.clear();
+            for (String piece : vm.promptPieces()) {
+                Label p = new Label(piece);
+                p.getStyleClass().addAll("chip", "prompt-chip");
+                nodes.add(p);
+            }
+            promptCount = vm.promptPieces().size();
         }
-        chips.clear();
-        for (StepResult step : vm.history()) {
-            Label chip = chip(step);
-            chips.add(chip);
-            nodes.add(chip);
+        List<StepResult> history = vm.history();
+        while (chips.size() > history.size()) {
+            nodes.remove(nodes.size() - 1);
+            chips.remove(chips.size() - 1);
         }
-        flow.getChildren().setAll(nodes);
+        for (int i = 0; i < history.size(); i++) {
+            StepResult step = history.get(i);
+            if (i < chips.size()) {
+                Label chip = chips.get(i);
+                if (sameLook((StepResult) chip.getUserData(), step)) {
+                    chip.setUserData(step);
+                } else {
+                    Label fresh = chip(step);
+                    chips.set(i, fresh);
+                    nodes.set(promptCount + i, fresh);
+                }
+            } else {
+                Label fresh = chip(step);
+                chips.add(fresh);
+                nodes.add(fresh);
+            }
+        }
         markSelected();
-        scroll.layout();
-        scroll.setVvalue(1.0);
+    }
+
+    private boolean promptMatches() {
+        List<javafx.scene.Node> nodes = flow.getChildren();
+        for (int i = 0; i < promptCount; i++) {
+            if (!((Label) nodes.get(i)).getText().equals(vm.promptPieces().get(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameLook(StepResult a, StepResult b) {
+        return a.index() == b.index()
+                && a.tokenId() == b.tokenId()
+                && a.forced() == b.forced()
+                && a.trace().chosenRawProb() == b.trace().chosenRawProb()
+                && a.trace().coin() == b.trace().coin()
+                && a.trace().chosenProb() == b.trace().chosenProb();
     }
 
     private Label chip(StepResult step) {
         Label chip = new Label(step.piece());
+        chip.setUserData(step);
         chip.getStyleClass().addAll("chip", "token-chip");
         if (step.forced()) {
             chip.getStyleClass().add("forced");
@@ -87,18 +129,35 @@ public final class TokenStrip extends BorderPane {
                         + "; -fx-text-fill: "
                         + Palette.hex(Palette.textOn(fill))
                         + ";");
-        Tooltip tip = new Tooltip(alternativesText(step));
-        tip.setShowDelay(Duration.millis(200));
-        tip.getStyleClass().add("mono-tooltip");
-        chip.setTooltip(tip);
+        // tooltip and branch menu are built on demand: building them for every chip is slow
+        chip.setOnMouseEntered(
+                e -> {
+                    if (chip.getTooltip() == null) {
+                        Tooltip tip =
+                                new Tooltip(alternativesText((StepResult) chip.getUserData()));
+                        tip.setShowDelay(Duration.millis(200));
+                        tip.getStyleClass().add("mono-tooltip");
+                        chip.setTooltip(tip);
+                    }
+                });
         chip.setOnMouseClicked(
                 e -> {
                     if (e.getButton() == MouseButton.PRIMARY) {
-                        vm.select(step.index());
+                        vm.select(((StepResult) chip.getUserData()).index());
                     }
                 });
-        chip.setContextMenu(branchMenu(step));
+        chip.setOnContextMenuRequested(
+                e -> {
+                    branchMenu((StepResult) chip.getUserData())
+                            .show(chip, e.getScreenX(), e.getScreenY());
+                    e.consume();
+                });
         return chip;
+    }
+
+    /** The branch menu of a chip: the top-5 alternatives of its step. */
+    public ContextMenu branchMenuOf(Label chip) {
+        return branchMenu((StepResult) chip.getUserData());
     }
 
     private ContextMenu branchMenu(StepResult step) {

@@ -75,6 +75,7 @@ public final class MainViewModel {
     private final ObjectProperty<Consumer<String>> onError =
             new SimpleObjectProperty<>(this, "onError", message -> {});
     private Runnable stopTicker;
+    private boolean batching;
 
     public MainViewModel(
             ModelOpener opener, Executor worker, Executor ui, Ticker ticker, Strategy strategy) {
@@ -376,19 +377,38 @@ public final class MainViewModel {
     }
 
     private void apply(Snapshot snap) {
-        boolean atEnd = selected.get() >= history.size() - 1;
-        if (!promptPieces.equals(snap.prompt())) {
-            promptPieces.setAll(snap.prompt());
+        long dbg0 = System.nanoTime();
+        try {
+            apply0(snap);
+        } finally {
+            if (Boolean.getBoolean("samplinglab.debugTiming")) {
+                System.err.printf("apply %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
+            }
         }
-        history.setAll(snap.history());
-        cacheLength.set(snap.cacheLength());
-        if (atEnd || selected.get() >= history.size()) {
-            selected.set(history.size() - 1);
+    }
+
+    private void apply0(Snapshot snap) {
+        boolean atEnd = selected.get() >= history.size() - 1;
+        batching = true;
+        try {
+            if (!promptPieces.equals(snap.prompt())) {
+                promptPieces.setAll(snap.prompt());
+            }
+            history.setAll(snap.history());
+            cacheLength.set(snap.cacheLength());
+            if (atEnd || selected.get() >= history.size()) {
+                selected.set(history.size() - 1);
+            }
+        } finally {
+            batching = false;
         }
         updateShown();
     }
 
     private void updateShown() {
+        if (batching) {
+            return;
+        }
         int i = selected.get();
         shown.set(i >= 0 && i < history.size() ? history.get(i) : null);
     }

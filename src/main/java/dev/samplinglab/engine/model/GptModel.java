@@ -317,6 +317,14 @@ public final class GptModel implements AutoCloseable {
         int rows = (int) logits.getShape().get(0);
         int cols = (int) logits.getShape().get(1);
         float[] flat = logits.toFloatArray();
+        for (float v : flat) {
+            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+                throw new ModelLoadException(
+                        "the model produced non-finite logits ("
+                                + v
+                                + "): its weights overflow; the model file is unusable");
+            }
+        }
         float[][] out = new float[rows][cols];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(flat, r * cols, out[r], 0, cols);

@@ -32,6 +32,12 @@ public final class Distribution {
         this.normalizer = normalizer;
     }
 
+    private Distribution(
+            double[] logits, int[] support, double shift, double normalizer, double entropyBits) {
+        this(logits, support, shift, normalizer);
+        this.entropyBits = entropyBits;
+    }
+
     /**
      * The distribution of raw model logits. -infinity means "impossible"; NaN, +infinity and
      * all-(-infinity) input are refused.
@@ -99,10 +105,16 @@ public final class Distribution {
             max = Math.max(max, logits[id]);
         }
         double z = 0;
+        double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
         for (int id : support) {
-            z += Math.exp(logits[id] - max);
+            double x = logits[id] - max;
+            double e = Math.exp(x);
+            z += e;
+            weighted += e * x;
         }
-        return new Distribution(logits, support, max, z);
+        // H = -sum p ln p = ln Z - sum p (l - max)
+        double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
+        return new Distribution(logits, support, max, z, entropy);
     }
 
     /** The same kept tokens with new logits (entries outside the support are ignored). */
@@ -191,11 +203,12 @@ public final class Distribution {
     public double entropyBits() {
         if (Double.isNaN(entropyBits)) {
             double[] p = probsAtPositions();
+            double logZ = Math.log(normalizer);
             double h = 0;
             for (int i = 0; i < support.length; i++) {
                 if (p[i] > 0) {
-                    // -log p = log Z - (l - shift), with no log per token
-                    h += p[i] * (Math.log(normalizer) - (logits[support[i]] - shift));
+                    // -ln p = ln Z - (l - shift): no log per token
+                    h += p[i] * (logZ - (logits[support[i]] - shift));
                 }
             }
             entropyBits = Math.max(0, h / LN2);

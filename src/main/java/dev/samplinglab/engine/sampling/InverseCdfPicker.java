@@ -5,7 +5,8 @@ package dev.samplinglab.engine.sampling;
  * descending probability (ties by id) and the token whose cumulative interval [c_{i-1}, c_i)
  * contains u is picked. Because the order is by probability, the same u picks comparable ranks
  * under different strategies (common random numbers). If rounding leaves u above the last
- * cumulative sum, the last kept token is picked.
+ * cumulative sum, the last kept token is picked. Only the head of the order that covers u is
+ * sorted.
  */
 public final class InverseCdfPicker implements Picker {
 
@@ -17,11 +18,10 @@ public final class InverseCdfPicker implements Picker {
     @Override
     public int pick(Distribution finalDist, double coin) {
         Coins.validate(coin);
-        int[] sorted = TokenOrder.sortDescending(finalDist.support, finalDist.logits);
-        double[] probs = finalDist.probsAtPositions();
+        int[] sorted = TokenOrder.sortedHead(finalDist, coin);
         double cumulative = 0;
         for (int id : sorted) {
-            cumulative += probs[finalDist.indexOf(id)];
+            cumulative += finalDist.prob(id);
             if (coin < cumulative) {
                 return id;
             }

@@ -1,7 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import java.util.function.IntToDoubleFunction;
-
 /**
  * The output of one stage.
  *
@@ -11,7 +9,7 @@ import java.util.function.IntToDoubleFunction;
  * @param cumulative top-p only: cumulative input probability up to and including a token in the
  *     stage's sorted order; {@code null} for other stages
  */
-public record StageResult(Distribution out, int crossingId, IntToDoubleFunction cumulative) {
+public record StageResult(Distribution out, int crossingId, CumulativeSums cumulative) {
 
     static StageResult of(Distribution out) {
         return new StageResult(out, -1, null);

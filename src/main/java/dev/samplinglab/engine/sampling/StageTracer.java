@@ -5,7 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.IntToDoubleFunction;
 
 /** Builds the {@link StageTrace} of one stage over the step's display tokens. */
 final class StageTracer {
@@ -28,8 +27,9 @@ final class StageTracer {
             Distribution out,
             double keptMass,
             int crossingId,
-            IntToDoubleFunction cumulative) {
+            CumulativeSums cumulative) {
         int[] ranks = ranks(out);
+        double[] cumulatives = cumulative == null ? null : cumulative.of(displayIds);
         List<Candidate> candidates = new ArrayList<>(displayIds.length);
         double shown = 0;
         for (int i = 0; i < displayIds.length; i++) {
@@ -39,7 +39,7 @@ final class StageTracer {
             double prob = kept ? out.probAt(pos) : 0;
             shown += prob;
             float logit = kept ? (float) out.logits[id] : Float.NEGATIVE_INFINITY;
-            double cum = cumulative == null ? Double.NaN : cumulative.applyAsDouble(id);
+            double cum = cumulatives == null ? Double.NaN : cumulatives[i];
             candidates.add(new Candidate(id, pieces[i], logit, prob, kept, ranks[i], cum));
         }
         double rest = Math.max(0, 1 - shown);
@@ -56,52 +56,16 @@ final class StageTracer {
         int[] ranks = new int[displayIds.length];
         int[] keptDisplay = Arrays.stream(displayIds).filter(id -> d.indexOf(id) >= 0).toArray();
         int[] sorted = TokenOrder.sortDescending(keptDisplay, d.logits);
-        int[] ahead = countAhead(d, sorted);
+        double[] ahead = TokenOrder.ahead(d, sorted, false);
         for (int i = 0; i < displayIds.length; i++) {
             int id = displayIds[i];
             if (d.indexOf(id) >= 0) {
-                ranks[i] = ahead[TokenOrder.positionIn(sorted, d.logits, id)];
+                ranks[i] = (int) ahead[TokenOrder.positionIn(sorted, d.logits, id)];
             } else {
                 int keptBelow = -Arrays.binarySearch(d.support, id) - 1;
                 ranks[i] = d.keptCount() + (id - keptBelow);
             }
         }
         return ranks;
-    }
-
-    /** For each token of {@code sorted}, how many kept tokens come before it in d's order. */
-    private static int[] countAhead(Distribution d, int[] sorted) {
-        int[] ahead = new int[sorted.length];
-        if (sorted.length == 0) {
-            return ahead;
-        }
-        int[] diff = new int[sorted.length + 1];
-        int last = sorted[sorted.length - 1];
-        for (int id : d.support) {
-            if (TokenOrder.before(d.logits, id, last)) {
-                diff[firstAfter(d.logits, sorted, id)]++;
-            }
-        }
-        int running = 0;
-        for (int i = 0; i < sorted.length; i++) {
-            running += diff[i];
-            ahead[i] = running;
-        }
-        return ahead;
-    }
-
-    /** Index of the first element of {@code sorted} that {@code id} comes before. */
-    private static int firstAfter(double[] key, int[] sorted, int id) {
-        int lo = 0;
-        int hi = sorted.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (TokenOrder.before(key, id, sorted[mid])) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
-        }
-        return lo;
     }
 }

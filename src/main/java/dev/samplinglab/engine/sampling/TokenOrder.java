@@ -69,6 +69,87 @@ final class TokenOrder {
         return -1;
     }
 
+    /**
+     * The head of {@code d}'s descending order whose probability mass exceeds {@code mass}, sorted
+     * (all kept tokens if the mass is never exceeded). Tokens are bucketed by the binary exponent
+     * of their probability; whole buckets are taken from the top until the mass is exceeded, so
+     * every token left out is strictly less probable than every token taken and the result is an
+     * exact prefix of the full order, without sorting the whole vocabulary.
+     */
+    static int[] sortedHead(Distribution d, double mass) {
+        double[] probs = d.probsAtPositions();
+        double[] bucketMass = new double[EXPONENT_OFFSET + 2];
+        for (double p : probs) {
+            bucketMass[bucketOf(p)] += p;
+        }
+        int cut = 0;
+        double covered = 0;
+        for (int b = bucketMass.length - 1; b >= 0; b--) {
+            covered += bucketMass[b];
+            cut = b;
+            if (covered > mass) {
+                break;
+            }
+        }
+        int[] head = new int[probs.length];
+        int n = 0;
+        for (int i = 0; i < probs.length; i++) {
+            if (bucketOf(probs[i]) >= cut) {
+                head[n++] = d.support[i];
+            }
+        }
+        return sortDescending(Arrays.copyOf(head, n), d.logits);
+    }
+
+    /**
+     * For each token of {@code sortedTargets} (kept tokens of d, in d's descending order), the
+     * number ({@code weighted == false}) or the probability mass of the kept tokens that come
+     * before it. One pass over the support; tokens after the last target cost one comparison.
+     */
+    static double[] ahead(Distribution d, int[] sortedTargets, boolean weighted) {
+        double[] ahead = new double[sortedTargets.length];
+        if (sortedTargets.length == 0) {
+            return ahead;
+        }
+        double[] diff = new double[sortedTargets.length + 1];
+        int last = sortedTargets[sortedTargets.length - 1];
+        int[] support = d.support;
+        for (int pos = 0; pos < support.length; pos++) {
+            int id = support[pos];
+            if (before(d.logits, id, last)) {
+                diff[firstAfter(d.logits, sortedTargets, id)] += weighted ? d.probAt(pos) : 1;
+            }
+        }
+        double running = 0;
+        for (int i = 0; i < sortedTargets.length; i++) {
+            running += diff[i];
+            ahead[i] = running;
+        }
+        return ahead;
+    }
+
+    /** Index of the first element of {@code sorted} that {@code id} comes before. */
+    private static int firstAfter(double[] key, int[] sorted, int id) {
+        int lo = 0;
+        int hi = sorted.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (before(key, id, sorted[mid])) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        return lo;
+    }
+
+    private static final int EXPONENT_OFFSET = -(Double.MIN_EXPONENT - 1);
+
+    /** 0 for zero and subnormal probabilities, growing with the binary exponent. */
+    private static int bucketOf(double p) {
+        return Math.getExponent(p) + EXPONENT_OFFSET;
+    }
+
     static int[] ascendingCopy(int[] ids) {
         int[] copy = ids.clone();
         Arrays.sort(copy);

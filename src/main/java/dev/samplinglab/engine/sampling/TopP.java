@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -50,31 +51,49 @@ public final class TopP implements SamplingStage {
 
     @Override
     public StageResult apply(Distribution in, int[] context) {
-        int[] sorted = TokenOrder.sortDescending(in.support, in.logits);
+        int[] sorted = TokenOrder.sortedHead(in, p + TOLERANCE);
         double[] cumulative = new double[sorted.length];
-        double[] probs = in.probsAtPositions();
         double sum = 0;
         int crossing = -1;
         for (int i = 0; i < sorted.length; i++) {
-            sum += probs[in.indexOf(sorted[i])];
+            sum += in.prob(sorted[i]);
             cumulative[i] = sum;
             if (crossing < 0 && sum >= p - TOLERANCE) {
                 crossing = i;
             }
         }
         int keep = keptPrefix(cumulative, crossing);
-        int[] kept = new int[keep];
-        System.arraycopy(sorted, 0, kept, 0, keep);
-        Distribution out = in.restrictTo(TokenOrder.ascendingCopy(kept));
+        Distribution out = in.restrictTo(TokenOrder.ascendingCopy(Arrays.copyOf(sorted, keep)));
         int crossingId = crossing < 0 ? -1 : sorted[crossing];
-        double total = sum;
-        return new StageResult(
-                out,
-                crossingId,
-                id -> {
-                    int pos = in.isKept(id) ? TokenOrder.positionIn(sorted, in.logits, id) : -1;
-                    return pos < 0 ? total : cumulative[pos];
-                });
+        return new StageResult(out, crossingId, ids -> cumulativeOf(in, sorted, cumulative, ids));
+    }
+
+    /** Cumulative sums of {@code ids}: from the sorted head, or counted for tokens beyond it. */
+    private static double[] cumulativeOf(
+            Distribution in, int[] head, double[] headCumulative, int[] ids) {
+        double[] out = new double[ids.length];
+        int[] beyond =
+                Arrays.stream(ids)
+                        .filter(
+                                id ->
+                                        in.isKept(id)
+                                                && TokenOrder.positionIn(head, in.logits, id) < 0)
+                        .toArray();
+        int[] beyondSorted = TokenOrder.sortDescending(beyond, in.logits);
+        double[] massAhead = TokenOrder.ahead(in, beyondSorted, true);
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            int pos = in.isKept(id) ? TokenOrder.positionIn(head, in.logits, id) : -1;
+            if (pos >= 0) {
+                out[i] = headCumulative[pos];
+            } else if (in.isKept(id)) {
+                int b = TokenOrder.positionIn(beyondSorted, in.logits, id);
+                out[i] = massAhead[b] + in.prob(id);
+            } else {
+                out[i] = 1.0;
+            }
+        }
+        return out;
     }
 
     /** Number of tokens kept from the head of the sorted order. */

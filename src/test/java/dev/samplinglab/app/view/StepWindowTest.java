@@ -202,7 +202,7 @@ class StepWindowTest {
         Label chip = window.view().strip().chips().get(1);
         robot.clickOn(chip);
         assertThat(vm.selectedProperty().get()).isEqualTo(1);
-        ContextMenu menu = chip.getContextMenu();
+        ContextMenu menu = window.view().strip().branchMenuOf(chip);
         String item = menu.getItems().get(0).getText();
         robot.interact(() -> menu.getItems().get(0).fire());
         assertThat(window.view().strip().chips()).hasSize(2);

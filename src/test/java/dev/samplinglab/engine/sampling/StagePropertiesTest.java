@@ -152,6 +152,59 @@ class StagePropertiesTest {
                 .isEqualTo((int) java.util.Arrays.stream(finalProbs).filter(p -> p > 0).count());
     }
 
+    @Test
+    void partialSortsAgreeWithAFullSort() {
+        SplittableRandom random = new SplittableRandom(99);
+        for (int trial = 0; trial < 20; trial++) {
+            double[] logits = randomLogits(random, 3000);
+            logits[10] = logits[11] = logits[12]; // more ties
+            Distribution in = Distribution.ofLogits(logits);
+            int[] order = bruteForceOrder(in);
+            double p = 0.05 + 0.9 * random.nextDouble();
+            StageResult r = new TopP(p, TopPRule.INCLUSIVE).apply(in, new int[0]);
+            double before = 0;
+            int expectedKept = 0;
+            double[] cumulative = new double[logits.length];
+            for (int id : order) {
+                if (before < p - TopP.TOLERANCE) {
+                    expectedKept++;
+                }
+                before += in.prob(id);
+                cumulative[id] = before;
+            }
+            assertThat(r.out().keptCount()).isEqualTo(expectedKept);
+            int[] some = random.ints(50, 0, logits.length).toArray();
+            double[] got = r.cumulative().of(some);
+            for (int i = 0; i < some.length; i++) {
+                double expected = in.isKept(some[i]) ? cumulative[some[i]] : 1.0;
+                assertThat(got[i]).isCloseTo(expected, within(1e-12));
+            }
+            double u = random.nextDouble();
+            int expectedPick = order[order.length - 1];
+            double c = 0;
+            for (int id : order) {
+                c += in.prob(id);
+                if (u < c) {
+                    expectedPick = id;
+                    break;
+                }
+            }
+            assertThat(new InverseCdfPicker().pick(in, u)).isEqualTo(expectedPick);
+        }
+    }
+
+    private static int[] bruteForceOrder(Distribution d) {
+        return java.util.stream.IntStream.of(d.keptIds())
+                .boxed()
+                .sorted(
+                        (a, b) ->
+                                d.prob(a) != d.prob(b)
+                                        ? Double.compare(d.prob(b), d.prob(a))
+                                        : Integer.compare(a, b))
+                .mapToInt(Integer::intValue)
+                .toArray();
+    }
+
     static double[] randomLogits(SplittableRandom random, int n) {
         double[] logits = new double[n];
         for (int i = 0; i < n; i++) {

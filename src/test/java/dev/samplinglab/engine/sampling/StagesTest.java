@@ -95,10 +95,8 @@ class StagesTest {
         StageResult r =
                 new TopP(0.7, TopPRule.INCLUSIVE).apply(ofProbs(0.1, 0.5, 0.15, 0.25), NO_CONTEXT);
         // order: id1 0.5, id3 0.25, id2 0.15, id0 0.10
-        assertThat(r.cumulative().applyAsDouble(1)).isCloseTo(0.5, within(1e-12));
-        assertThat(r.cumulative().applyAsDouble(3)).isCloseTo(0.75, within(1e-12));
-        assertThat(r.cumulative().applyAsDouble(2)).isCloseTo(0.9, within(1e-12));
-        assertThat(r.cumulative().applyAsDouble(0)).isCloseTo(1.0, within(1e-12));
+        assertThat(r.cumulative().of(new int[] {1, 3, 2, 0}))
+                .containsExactly(new double[] {0.5, 0.75, 0.9, 1.0}, within(1e-12));
         assertThat(r.crossingId()).isEqualTo(3);
     }
 
