@@ -62,6 +62,9 @@ public final class CacheLabViewModel {
     private final ReadOnlyDoubleWrapper maxDiff =
             new ReadOnlyDoubleWrapper(this, "diff", Double.NaN);
     private final ObservableList<CacheLab.Sample> samples = FXCollections.observableArrayList();
+    // one wrapper: its listener on the backing list is weak, so a fresh one per call is lost
+    private final ObservableList<CacheLab.Sample> samplesView =
+            FXCollections.unmodifiableObservableList(samples);
     private final ObservableList<String> modelChoices =
             FXCollections.observableArrayList("bundled", GPT2_SMALL);
     private AtomicBoolean cancel = new AtomicBoolean();
@@ -280,6 +283,11 @@ public final class CacheLabViewModel {
                 CacheLab.cacheBytes(layers.get(), cacheLength.get(), width.get()));
     }
 
+    /** Completes when the runner has finished everything submitted so far (the engine stopped). */
+    public java.util.concurrent.CompletableFuture<Void> idle() {
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {}, runner);
+    }
+
     /** Cancels and closes the model (through the runner). */
     public void shutdown() {
         cancel();
@@ -375,6 +383,6 @@ public final class CacheLabViewModel {
 
     /** Per-position timings so far. */
     public ObservableList<CacheLab.Sample> samples() {
-        return FXCollections.unmodifiableObservableList(samples);
+        return samplesView;
     }
 }

@@ -15,6 +15,9 @@ import javafx.collections.ObservableList;
 public final class CompareColumn {
     private final StrategyForm form;
     private final ObservableList<StepResult> history = FXCollections.observableArrayList();
+    // one wrapper: its listener on the backing list is weak, so a fresh one per call is lost
+    private final ObservableList<StepResult> historyView =
+            FXCollections.unmodifiableObservableList(history);
     private final ReadOnlyObjectWrapper<RunMetrics> metrics =
             new ReadOnlyObjectWrapper<>(this, "metrics", RunMetrics.of(List.of()));
     private final ReadOnlyIntegerWrapper divergence =
@@ -30,7 +33,7 @@ public final class CompareColumn {
 
     /** The column's steps, oldest first (UI thread). */
     public ObservableList<StepResult> history() {
-        return FXCollections.unmodifiableObservableList(history);
+        return historyView;
     }
 
     void show(List<StepResult> steps, int diverged) {

@@ -52,6 +52,9 @@ public final class CompareViewModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> promptPieces = FXCollections.observableArrayList();
+    // one wrapper: its listener on the backing list is weak, so a fresh one per call is lost
+    private final ObservableList<String> promptPiecesView =
+            FXCollections.unmodifiableObservableList(promptPieces);
     private final ObjectProperty<Consumer<String>> onError =
             new SimpleObjectProperty<>(this, "onError", m -> {});
     private Runnable stopTicker;
@@ -278,6 +281,6 @@ public final class CompareViewModel {
     }
 
     public ObservableList<String> promptPieces() {
-        return FXCollections.unmodifiableObservableList(promptPieces);
+        return promptPiecesView;
     }
 }
