@@ -153,9 +153,11 @@ final class ChartPainter {
         g.setFill(Palette.VERMILLION);
         g.setFont(theme.tickFont());
         g.setTextBaseline(VPos.TOP);
-        boolean roomRight = x + 60 < layout.plotRight();
+        boolean beyond = data.cutoffIndex() >= data.size();
+        String label = beyond ? "cutoff after the shown tokens →" : "cutoff";
+        boolean roomRight = !beyond && x + 60 < layout.plotRight();
         g.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
-        g.fillText("cutoff", roomRight ? x + 4 : x - 4, top);
+        g.fillText(label, roomRight ? x + 4 : x - 4, top);
     }
 
     private void cumulative() {
@@ -195,11 +197,11 @@ final class ChartPainter {
             g.setLineDashes();
             g.setFill(Palette.PURPLE.darker());
             g.setFont(theme.tickFont());
-            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.BOTTOM);
             g.fillText(
                     String.format(Locale.ROOT, "p = %.2f", data.pLine()),
-                    layout.plotRight() - 2,
+                    BarLayout.LEFT + 4,
                     yy - 2);
         }
     }

@@ -2,7 +2,6 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import com.google.gson.JsonParseException;
 import dev.samplinglab.app.viewmodel.Strategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -69,10 +68,7 @@ public final class SettingsStore {
                     GSON.fromJson(
                             Files.readString(file, StandardCharsets.UTF_8), AppSettings.class);
             return read != null && valid(read) ? read : defaults();
-        } catch (IOException
-                | JsonParseException
-                | IllegalArgumentException
-                | NullPointerException e) {
+        } catch (IOException | RuntimeException e) {
             return defaults();
         }
     }
@@ -84,7 +80,6 @@ public final class SettingsStore {
                 && st != null
                 && st.rule() != null
                 && st.order() != null
-                && !st.order().contains(null)
                 && st.temperature() >= 0.05
                 && st.temperature() <= 3
                 && st.topK() >= 0

@@ -35,7 +35,7 @@ import javafx.scene.layout.VBox;
  * The compare tab: 2 to 4 strategies side by side on one model, prompt and seed, moved in lockstep
  * by Step / Back / Run / Reset, on common random numbers or independent streams.
  */
-public final class CompareView extends BorderPane implements KeyCommands.Actions {
+public final class CompareView extends BorderPane {
     private final CompareViewModel vm;
     private final UserPrompts prompts;
     private final BooleanProperty presentation;
@@ -240,27 +240,22 @@ public final class CompareView extends BorderPane implements KeyCommands.Actions
 
     // ---- commands (keyboard and buttons) ----------------------------------------------
 
-    @Override
     public void step() {
         vm.step();
     }
 
-    @Override
     public void back() {
         vm.back();
     }
 
-    @Override
     public void toggleRun() {
         vm.toggleRun();
     }
 
-    @Override
     public void reset() {
         vm.reset();
     }
 
-    @Override
     public void togglePresentation() {
         presentation.set(!presentation.get());
     }

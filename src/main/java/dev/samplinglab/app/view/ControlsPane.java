@@ -211,7 +211,7 @@ public final class ControlsPane extends VBox {
 
     private Node strategyBox() {
         StrategyForm f = vm.strategy();
-        CheckBox greedy = new CheckBox("Greedy (always the most likely token)");
+        CheckBox greedy = new CheckBox("Greedy (argmax)");
         greedy.setId("greedy");
         greedy.selectedProperty().bindBidirectional(f.greedyProperty());
         ParamRow temperature =
@@ -284,7 +284,7 @@ public final class ControlsPane extends VBox {
                             }
                         });
         Label label = new Label("Top-p rule");
-        label.setMinWidth(96);
+        label.getStyleClass().add("param-label");
         HBox box = new HBox(6, label, inclusive, le);
         box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         return box;

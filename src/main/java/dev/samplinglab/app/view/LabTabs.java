@@ -156,6 +156,38 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         step.togglePresentation();
     }
 
+    @Override
+    public void exportPng() {
+        switch (selected()) {
+            case 0 -> step.exportPng();
+            case 1 -> compare.exportPng();
+            default -> {}
+        }
+    }
+
+    @Override
+    public void exportCsv() {
+        switch (selected()) {
+            case 0 -> step.exportCsv();
+            case 1 -> compare.exportCsv();
+            default -> {}
+        }
+    }
+
+    @Override
+    public void exportJson() {
+        if (selected() == 0) {
+            step.exportJson();
+        }
+    }
+
+    @Override
+    public void openBranchMenu() {
+        if (selected() == 0) {
+            step.openBranchMenu();
+        }
+    }
+
     /** Stops the lab work and closes its models. */
     public void shutdown() {
         compareVm.shutdown();

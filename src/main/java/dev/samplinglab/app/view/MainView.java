@@ -45,6 +45,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     private final Exporter exporter;
     private final LatencyProbe latency = new LatencyProbe();
     private final TimelineStrip timeline;
+    private final ScrollPane left;
 
     public MainView(
             MainViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -55,7 +56,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         this.exporter = new Exporter(vm, prompts, json);
         getStyleClass().add("main-view");
         setTop(toolbar());
-        ScrollPane left = new ScrollPane(controls);
+        left = new ScrollPane(controls);
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -67,6 +68,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
+        charts.setOnFinalBarClicked(this::branchToBar);
         vm.onErrorProperty().set(message -> prompts.error("Sampling Lab", message));
         showStep(vm.shownProperty().get());
     }
@@ -91,12 +93,15 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         status.setId("status");
         status.getStyleClass().add("status-line");
         status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         HBox.setHgrow(status, Priority.ALWAYS);
         branch.setId("branch-menu");
+        branch.setMinWidth(Region.USE_PREF_SIZE);
         branch.setTooltip(
                 new Tooltip(
                         "Replace the shown step's token with an alternative and"
-                                + " continue from there (the text after it is discarded)"));
+                                + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
         HBox statusRow = new HBox(8, status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
@@ -157,11 +162,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         MenuButton export = new MenuButton("Export");
         export.setId("export-menu");
         export.getStyleClass().add("secondary");
-        MenuItem png = new MenuItem("Charts as PNG…");
+        MenuItem png = new MenuItem("Charts as PNG…  (Ctrl+E)");
         png.setOnAction(e -> exporter.exportPng(charts));
-        MenuItem csv = new MenuItem("History as CSV…");
+        MenuItem csv = new MenuItem("History as CSV…  (Ctrl+Shift+E)");
         csv.setOnAction(e -> exporter.exportCsv());
-        MenuItem json = new MenuItem("History as JSON…");
+        MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
         export.getItems().addAll(png, csv, json);
         ToggleButton present = new ToggleButton("Presentation");
@@ -206,11 +211,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     private void showStep(StepResult step) {
-        long dbg0 = System.nanoTime();
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
-        if (Boolean.getBoolean("samplinglab.debugTiming")) {
-            System.err.printf("charts %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
-        }
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {
@@ -228,6 +229,18 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         latency.chartsUpdated(getScene());
     }
 
+    /** A click on a final-distribution bar takes that token at the shown step instead. */
+    private void branchToBar(int displayIndex) {
+        StepResult step = vm.shownProperty().get();
+        if (step == null) {
+            return;
+        }
+        int id = step.trace().displayIds()[displayIndex];
+        if (id != step.tokenId()) {
+            vm.branch(step.index(), id);
+        }
+    }
+
     private void applyPresentation(boolean on) {
         if (on) {
             getStyleClass().add("presentation");
@@ -235,6 +248,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
             getStyleClass().remove("presentation");
         }
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        left.setPrefViewportWidth(on ? 440 : 340);
         for (Node n : lookupAll(".secondary")) {
             n.setVisible(!on);
             n.setManaged(!on);
@@ -251,7 +265,9 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     @Override
     public void back() {
-        latency.commandIssued();
+        if (!vm.history().isEmpty()) {
+            latency.commandIssued();
+        }
         vm.back();
     }
 
@@ -263,6 +279,29 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     @Override
     public void reset() {
         vm.reset();
+    }
+
+    @Override
+    public void exportPng() {
+        exporter.exportPng(charts);
+    }
+
+    @Override
+    public void exportCsv() {
+        exporter.exportCsv();
+    }
+
+    @Override
+    public void exportJson() {
+        exporter.exportJson();
+    }
+
+    /** Opens the "Branch…" menu of the shown step (Ctrl+B). */
+    @Override
+    public void openBranchMenu() {
+        if (!branch.isDisabled() && !branch.getItems().isEmpty()) {
+            branch.show();
+        }
     }
 
     @Override

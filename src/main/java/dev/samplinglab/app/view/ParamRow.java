@@ -54,7 +54,6 @@ public final class ParamRow extends VBox {
         setId(id);
         Label name = new Label(label);
         name.getStyleClass().add("param-label");
-        name.setMinWidth(96);
         slider.setId(id + "-slider");
         slider.setMin(toSlider.applyAsDouble(min));
         slider.setMax(toSlider.applyAsDouble(max));
