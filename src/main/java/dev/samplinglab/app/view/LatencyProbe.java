@@ -15,9 +15,6 @@ public final class LatencyProbe {
 
     /** Marks the moment a command was issued. */
     public void commandIssued() {
-        if (Boolean.getBoolean("samplinglab.debugTiming")) {
-            System.err.println("command");
-        }
         if (start < 0) {
             start = System.nanoTime();
         }
@@ -30,9 +27,6 @@ public final class LatencyProbe {
         }
         long begin = start;
         start = -1;
-        if (Boolean.getBoolean("samplinglab.debugTiming")) {
-            System.err.printf("updated %.1f ms%n", (System.nanoTime() - begin) / 1e6);
-        }
         Runnable[] listener = new Runnable[1];
         listener[0] =
                 () -> {

@@ -66,6 +66,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
+        charts.setOnFinalBarClicked(this::branchToBar);
         vm.onErrorProperty().set(message -> prompts.error("Sampling Lab", message));
         showStep(vm.shownProperty().get());
     }
@@ -203,11 +204,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     private void showStep(StepResult step) {
-        long dbg0 = System.nanoTime();
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
-        if (Boolean.getBoolean("samplinglab.debugTiming")) {
-            System.err.printf("charts %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
-        }
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {
@@ -223,6 +220,18 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
             }
         }
         latency.chartsUpdated(getScene());
+    }
+
+    /** A click on a final-distribution bar takes that token at the shown step instead. */
+    private void branchToBar(int displayIndex) {
+        StepResult step = vm.shownProperty().get();
+        if (step == null) {
+            return;
+        }
+        int id = step.trace().displayIds()[displayIndex];
+        if (id != step.tokenId()) {
+            vm.branch(step.index(), id);
+        }
     }
 
     private void applyPresentation(boolean on) {
@@ -249,7 +258,9 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     @Override
     public void back() {
-        latency.commandIssued();
+        if (!vm.history().isEmpty()) {
+            latency.commandIssued();
+        }
         vm.back();
     }
 
