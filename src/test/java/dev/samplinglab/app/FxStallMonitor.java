@@ -15,7 +15,10 @@ import org.testfx.util.WaitForAsyncUtils;
  * runnable but not scheduled; the CPU time counts only work the app did on the FX thread.
  */
 final class FxStallMonitor {
+    static final boolean TRACE = Boolean.getBoolean("session.trace");
     private final AtomicReference<String> label = new AtomicReference<>("start");
+    private final java.util.Queue<String> since =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
     private final java.lang.management.ThreadMXBean threads =
             java.lang.management.ManagementFactory.getThreadMXBean();
     private volatile long worstNanos;
@@ -58,12 +61,17 @@ final class FxStallMonitor {
 
     private void record(long gap, long cpu) {
         frames++;
+        String during = during();
+        if (TRACE && cpu > 30_000_000L) {
+            System.out.printf(
+                    "busy %.1f ms, wall %.1f ms during %s%n", cpu / 1e6, gap / 1e6, during);
+        }
         if (cpu > 50_000_000L) {
-            busy.merge(label.get().replaceFirst("^\\d+ ", ""), cpu / 1_000_000L, Math::max);
+            busy.merge(during.replaceAll("\\d+ ", ""), cpu / 1_000_000L, Math::max);
         }
         if (cpu > worstCpuNanos) {
             worstCpuNanos = cpu;
-            worstCpuLabel = label.get();
+            worstCpuLabel = during;
         }
         if (gap > 50_000_000L) {
             over50++;
@@ -73,13 +81,26 @@ final class FxStallMonitor {
         }
         if (gap > worstNanos) {
             worstNanos = gap;
-            worstLabel = label.get();
+            worstLabel = during;
         }
+    }
+
+    /** The labels set since the previous frame, or the current one. */
+    private String during() {
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (String s; (s = since.poll()) != null; ) {
+            seen.add(s);
+        }
+        if (seen.size() <= 1) {
+            return label.get();
+        }
+        return String.join(" + ", seen);
     }
 
     /** Names what the test is doing now (charged with the next gaps). */
     void label(String what) {
         label.set(what);
+        since.add(what);
     }
 
     void stop() {

@@ -95,6 +95,9 @@ final class Monkey {
         int roll = rng.nextInt(100);
         String name = name(roll);
         stalls.label(i + " " + name);
+        if (FxStallMonitor.TRACE) {
+            System.out.println("action " + i + " " + name);
+        }
         if (name.equals("drag")) {
             drag(rng);
         } else {

@@ -52,6 +52,7 @@ class RandomSessionTest {
 
     @TempDir Path dir;
     private final ExecutorService worker = SamplingLabApp.modelWorker();
+    private final ExecutorService exports = SamplingLabApp.daemonThread("export-writer");
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final Queue<String> uncaught = new ConcurrentLinkedQueue<>();
     private Thread.UncaughtExceptionHandler previousDefault;
@@ -85,6 +86,7 @@ class RandomSessionTest {
                                 models,
                                 SamplingLabApp.historyJson()),
                         settings);
+        window.view().exporter().writeInBackground(exports, Platform::runLater);
         vm = window.viewModel();
         monkey = new Monkey(window, stage, prompts, broken, dir);
         stage.show();
@@ -95,7 +97,9 @@ class RandomSessionTest {
     void stop() throws Exception {
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(vm::shutdown));
         worker.shutdown();
+        exports.shutdown();
         worker.awaitTermination(10, TimeUnit.SECONDS);
+        exports.awaitTermination(10, TimeUnit.SECONDS);
         Thread.setDefaultUncaughtExceptionHandler(previousDefault);
     }
 
