@@ -94,7 +94,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         branch.setTooltip(
                 new Tooltip(
                         "Replace the shown step's token with an alternative and"
-                                + " continue from there (the text after it is discarded)"));
+                                + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
         HBox statusRow = new HBox(8, status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
@@ -155,11 +155,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         MenuButton export = new MenuButton("Export");
         export.setId("export-menu");
         export.getStyleClass().add("secondary");
-        MenuItem png = new MenuItem("Charts as PNG…");
+        MenuItem png = new MenuItem("Charts as PNG…  (Ctrl+E)");
         png.setOnAction(e -> exporter.exportPng(charts));
-        MenuItem csv = new MenuItem("History as CSV…");
+        MenuItem csv = new MenuItem("History as CSV…  (Ctrl+Shift+E)");
         csv.setOnAction(e -> exporter.exportCsv());
-        MenuItem json = new MenuItem("History as JSON…");
+        MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
         export.getItems().addAll(png, csv, json);
         ToggleButton present = new ToggleButton("Presentation");
@@ -272,6 +272,29 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     @Override
     public void reset() {
         vm.reset();
+    }
+
+    @Override
+    public void exportPng() {
+        exporter.exportPng(charts);
+    }
+
+    @Override
+    public void exportCsv() {
+        exporter.exportCsv();
+    }
+
+    @Override
+    public void exportJson() {
+        exporter.exportJson();
+    }
+
+    /** Opens the "Branch…" menu of the shown step (Ctrl+B). */
+    @Override
+    public void openBranchMenu() {
+        if (!branch.isDisabled() && !branch.getItems().isEmpty()) {
+            branch.show();
+        }
     }
 
     @Override
