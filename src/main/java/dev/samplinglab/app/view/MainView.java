@@ -44,6 +44,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     private final TokenStrip strip;
     private final Exporter exporter;
     private final LatencyProbe latency = new LatencyProbe();
+    private final TimelineStrip timeline;
     private final ScrollPane left;
 
     public MainView(
@@ -51,6 +52,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         this.vm = vm;
         this.controls = new ControlsPane(vm, prompts, models);
         this.strip = new TokenStrip(vm);
+        this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
         getStyleClass().add("main-view");
         setTop(toolbar());
@@ -73,8 +75,13 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     /** Installs the keyboard commands and the style sheet on the window's scene. */
     public void attach(Scene scene) {
+        attach(scene, this);
+    }
+
+    /** Like {@link #attach(Scene)} with the keys going to {@code actions} (the selected tab). */
+    public void attach(Scene scene, KeyCommands.Actions actions) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        KeyCommands.install(scene, this);
+        KeyCommands.install(scene, actions);
         javafx.application.Platform.runLater(charts::requestFocus);
     }
 
@@ -99,7 +106,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         HBox statusRow = new HBox(8, status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        VBox box = new VBox(charts, statusRow);
+        VBox box = new VBox(charts, timeline, statusRow);
         box.getStyleClass().add("centre");
         return box;
     }
@@ -304,6 +311,10 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     public ChartStack charts() {
         return charts;
+    }
+
+    public TimelineStrip timeline() {
+        return timeline;
     }
 
     public TokenStrip strip() {
