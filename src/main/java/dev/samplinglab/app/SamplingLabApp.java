@@ -105,6 +105,7 @@ public final class SamplingLabApp extends Application {
             } catch (IOException e) {
                 System.err.println("could not save settings: " + e.getMessage());
             }
+            window.tabs().shutdown();
             window.viewModel().shutdown();
         }
         worker.shutdown();
@@ -112,6 +113,9 @@ public final class SamplingLabApp extends Application {
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
             exports.awaitTermination(2, TimeUnit.SECONDS);
+            if (window != null) {
+                window.tabs().awaitTermination(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

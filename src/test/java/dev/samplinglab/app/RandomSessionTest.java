@@ -57,6 +57,7 @@ class RandomSessionTest {
     private final Queue<String> uncaught = new ConcurrentLinkedQueue<>();
     private Thread.UncaughtExceptionHandler previousDefault;
     private MainViewModel vm;
+    private dev.samplinglab.app.view.LabTabs tabs;
     private Monkey monkey;
 
     @Start
@@ -88,6 +89,7 @@ class RandomSessionTest {
                         settings);
         window.view().exporter().writeInBackground(exports, Platform::runLater);
         vm = window.viewModel();
+        tabs = window.tabs();
         monkey = new Monkey(window, stage, prompts, broken, dir);
         stage.show();
         vm.loadModel("random:tiny");
@@ -95,6 +97,7 @@ class RandomSessionTest {
 
     @AfterEach
     void stop() throws Exception {
+        WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(tabs::shutdown));
         WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(vm::shutdown));
         worker.shutdown();
         exports.shutdown();
@@ -119,7 +122,12 @@ class RandomSessionTest {
             }
             assertThat(uncaught).as("uncaught after action %d (%s)", i, name).isEmpty();
         }
-        fx(vm::stopRunning);
+        fx(
+                () -> {
+                    vm.stopRunning();
+                    tabs.compareViewModel().stopRunning();
+                    tabs.cacheViewModel().cancel();
+                });
         awaitIdle();
         stalls.stop();
         double seconds = (System.nanoTime() - t0) / 1e9;
@@ -176,6 +184,17 @@ class RandomSessionTest {
 
     /** Waits until no model work is queued or running (fails after 30 s: a hang). */
     void awaitIdle() throws TimeoutException {
+        awaitMainIdle();
+        WaitForAsyncUtils.waitFor(
+                30,
+                TimeUnit.SECONDS,
+                () ->
+                        WaitForAsyncUtils.asyncFx(
+                                        () -> !tabs.compareViewModel().busyBinding().get())
+                                .get());
+    }
+
+    private void awaitMainIdle() throws TimeoutException {
         WaitForAsyncUtils.waitFor(
                 30,
                 TimeUnit.SECONDS,
