@@ -1,11 +1,16 @@
 package dev.samplinglab.app;
 
-/** Starts the JavaFX app; placeholder until the app lands. */
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX app. Kept separate from {@link SamplingLabApp} because a fat jar's main class
+ * must not extend Application.
+ */
 public final class Launcher {
     private Launcher() {}
 
     public static void main(String[] args) {
-        System.err.println(
-                "The app is not available yet; see `java -jar target/sampling-lab.jar --help`.");
+        dev.samplinglab.cli.Runtime.configureDefaults();
+        Application.launch(SamplingLabApp.class, args);
     }
 }

@@ -1,14 +1,204 @@
 package dev.samplinglab.cli;
 
+import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
+import dev.samplinglab.engine.generate.BatchGenerator;
+import dev.samplinglab.engine.generate.GenerationOptions;
+import dev.samplinglab.engine.generate.GenerationResult;
+import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.RowSampler;
+import dev.samplinglab.engine.generate.StopReason;
+import dev.samplinglab.engine.sampling.Coins;
+import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import dev.samplinglab.engine.sampling.StepTrace;
+import dev.samplinglab.engine.sampling.TraceJson;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command lands; exits 1. */
-@Command(name = "generate", description = "(not available yet)")
+/** Generates text for one prompt or a batch of prompts with any sampling strategy. */
+@Command(
+        name = "generate",
+        mixinStandardHelpOptions = true,
+        description = "Generate text (one prompt, or --prompts-file as one batch).")
 public final class GenerateCommand implements Callable<Integer> {
+
+    @Option(
+            names = "--model",
+            description =
+                    "Model folder, random:tiny or random:gpt2-small (default: the bundled model).")
+    String model;
+
+    @Option(names = "--prompt", description = "The prompt.")
+    String prompt;
+
+    @Option(
+            names = "--prompts-file",
+            description = "A file with one prompt per line, run as one batch.")
+    Path promptsFile;
+
+    @Option(
+            names = "--max-new-tokens",
+            defaultValue = "50",
+            description = "Tokens to generate per prompt (default ${DEFAULT-VALUE}).")
+    int maxNewTokens;
+
+    @Option(
+            names = "--seed",
+            defaultValue = "0",
+            description = "Seed of the coins (default ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--no-cache", description = "Recompute the whole prefix at every step.")
+    boolean noCache;
+
+    @Option(
+            names = "--stop",
+            description = "Stop a row when its text contains this string (repeatable).")
+    List<String> stops = new ArrayList<>();
+
+    @Option(
+            names = "--json",
+            description = "Print {\"texts\", \"tokens\", \"stop_reasons\"} as JSON.")
+    boolean json;
+
+    @Option(
+            names = "--trace",
+            description = "Write one JSON object per row and step (all stages) to this JSONL file.")
+    Path trace;
+
+    @Mixin SamplingOptions sampling;
+
     @Override
-    public Integer call() {
-        System.err.println("generate: not available yet");
-        return Main.EXIT_INTERNAL;
+    public Integer call() throws IOException {
+        List<String> prompts = prompts();
+        GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
+        SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
+        SamplingPipeline pipeline = SamplingPipeline.of(settings);
+        try (LanguageModel lm =
+                        model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model);
+                TraceSink sink = new TraceSink(trace)) {
+            Coins coins = Coins.commonRandomNumbers(seed);
+            RowSampler sampler =
+                    (row, step, logits, context) -> {
+                        double coin = coins.coin(step);
+                        if (!sink.active()) {
+                            return pipeline.pick(logits, context, coin);
+                        }
+                        StepTrace t =
+                                pipeline.run(logits, context, coin, lm.tokenizer()::piece, 20);
+                        sink.write(row, step, t);
+                        return t.chosenId();
+                    };
+            GenerationResult result =
+                    new BatchGenerator(lm, options)
+                            .generate(prompts, sampler, (step, tokens) -> {}, () -> false);
+            warnDropped(result);
+            print(prompts, result);
+        }
+        return 0;
+    }
+
+    private List<String> prompts() throws IOException {
+        if ((prompt == null) == (promptsFile == null)) {
+            throw new BadInputException("give exactly one of --prompt TEXT or --prompts-file FILE");
+        }
+        if (prompt != null) {
+            return List.of(prompt);
+        }
+        if (!Files.isReadable(promptsFile)) {
+            throw new BadInputException("cannot read --prompts-file " + promptsFile);
+        }
+        List<String> lines =
+                Files.readAllLines(promptsFile, StandardCharsets.UTF_8).stream()
+                        .filter(l -> !l.isBlank())
+                        .toList();
+        if (lines.isEmpty()) {
+            throw new BadInputException("--prompts-file " + promptsFile + " has no non-empty line");
+        }
+        return lines;
+    }
+
+    private static void warnDropped(GenerationResult result) {
+        for (int r = 0; r < result.droppedPromptTokens().size(); r++) {
+            int dropped = result.droppedPromptTokens().get(r);
+            if (dropped > 0) {
+                System.err.println(
+                        "note: prompt "
+                                + (r + 1)
+                                + " is longer than the context; its first "
+                                + dropped
+                                + " tokens were dropped and the rest kept");
+            }
+        }
+    }
+
+    private void print(List<String> prompts, GenerationResult result) {
+        if (json) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("texts", result.texts());
+            out.put("tokens", result.tokens());
+            out.put("stop_reasons", result.stopReasons().stream().map(StopReason::label).toList());
+            out.put("dropped_prompt_tokens", result.droppedPromptTokens());
+            System.out.println(new GsonBuilder().disableHtmlEscaping().create().toJson(out));
+            return;
+        }
+        for (int r = 0; r < prompts.size(); r++) {
+            if (prompts.size() > 1) {
+                System.out.println(
+                        "--- " + (r + 1) + " (" + result.stopReasons().get(r).label() + ")");
+            }
+            System.out.println(prompts.get(r) + result.texts().get(r));
+        }
+    }
+
+    /** Writes traces as JSON lines, or nothing when no file was given. */
+    private static final class TraceSink implements AutoCloseable {
+        private final BufferedWriter out;
+
+        TraceSink(Path file) {
+            try {
+                this.out =
+                        file == null ? null : Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new BadInputException("cannot write --trace " + file + ": " + e.getMessage());
+            }
+        }
+
+        boolean active() {
+            return out != null;
+        }
+
+        void write(int row, int step, StepTrace t) {
+            try {
+                JsonObject line = new JsonObject();
+                line.addProperty("row", row);
+                line.addProperty("step", step);
+                line.add("trace", TraceJson.toJson(t));
+                out.write(TraceJson.compact(line));
+                out.newLine();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (out != null) {
+                out.close();
+            }
+        }
     }
 }

@@ -1,14 +1,84 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.app.Snapshot;
+import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** Placeholder until this command lands; exits 1. */
-@Command(name = "snapshot", description = "(not available yet)")
+/** Opens the step window, takes N steps, writes a PNG of the whole window and exits. */
+@Command(
+        name = "snapshot",
+        mixinStandardHelpOptions = true,
+        description =
+                "Open the window, take N steps on the bundled model (seed 0), write a PNG of the"
+                        + " whole window and exit. Needs a display (e.g. xvfb-run).")
 public final class SnapshotCommand implements Callable<Integer> {
+    @Option(
+            names = "--prompt",
+            description = "prompt (default: ${DEFAULT-VALUE})",
+            defaultValue = "ROMEO:")
+    String prompt;
+
+    @Option(
+            names = "--steps",
+            description = "steps to take (default: ${DEFAULT-VALUE})",
+            defaultValue = "12")
+    int steps;
+
+    @Option(names = "--out", required = true, description = "PNG file to write")
+    Path out;
+
+    @Option(names = "--width", defaultValue = "1600", description = "window width (default: 1600)")
+    int width;
+
+    @Option(
+            names = "--height",
+            defaultValue = "1000",
+            description = "window height (default: 1000)")
+    int height;
+
+    @Option(names = "--presentation", description = "presentation mode (large type)")
+    boolean presentation;
+
+    @Option(
+            names = "--model",
+            defaultValue = "bundled",
+            description =
+                    "model: bundled, random:tiny, random:gpt2-small or a folder"
+                            + " (default: ${DEFAULT-VALUE})")
+    String model;
+
+    @Option(names = "--seed", defaultValue = "0", description = "coin seed (default: 0)")
+    long seed;
+
     @Override
-    public Integer call() {
-        System.err.println("snapshot: not available yet");
-        return Main.EXIT_INTERNAL;
+    public Integer call() throws Exception {
+        if (steps < 0 || steps > 1000) {
+            throw new BadInputException("--steps must be between 0 and 1000 (got " + steps + ")");
+        }
+        if (width < 900 || height < 600 || width > 8000 || height > 8000) {
+            throw new BadInputException(
+                    "--width and --height must be at least 900 x 600 and at most 8000");
+        }
+        if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
+            throw new BadInputException("--out must name a .png file (got " + out + ")");
+        }
+        Snapshot.Result r =
+                Snapshot.take(
+                        new Snapshot.Request(
+                                model, prompt, seed, steps, out, width, height, presentation));
+        System.err.printf(
+                Locale.ROOT,
+                "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"
+                        + " over %d steps (model step p50 %.1f ms)%n",
+                r.file(),
+                r.loadMillis(),
+                r.stepP50Millis(),
+                r.stepP95Millis(),
+                r.samples(),
+                r.modelP50Millis());
+        return 0;
     }
 }

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
@@ -24,6 +25,7 @@ public final class GptModel implements AutoCloseable {
     private final ModelConfig config;
     private final NDManager manager;
     private final GptWeights weights;
+    private NDArray lmHead; // [d, vocab] contiguous copy of wte^T for inference, made on first use
 
     public GptModel(ModelConfig config, NDManager manager, GptWeights weights) {
         this.config = config;
@@ -109,7 +111,8 @@ public final class GptModel implements AutoCloseable {
      * Does not open a scope; the caller owns the arrays.
      */
     public NDArray forwardTrain(NDArray ids, float dropout) {
-        return forward(ids, 0, null, null, dropout > 0, true, dropout);
+        invalidateHead();
+        return forward(ids, 0, null, null, true, true, dropout);
     }
 
     private NDArray forward(
@@ -148,8 +151,42 @@ public final class GptModel implements AutoCloseable {
             x = x.get(new NDIndex(":, -1:, :"));
         }
         x = layerNorm(x, weights.lnFinalGain, weights.lnFinalBias);
-        NDArray logits = Linear.linear(x, weights.tokenEmbedding).singletonOrThrow();
+        NDArray logits =
+                train
+                        ? Linear.linear(x, weights.tokenEmbedding).singletonOrThrow()
+                        : x.matMul(inferenceHead());
         return all ? logits : logits.squeeze(1);
+    }
+
+    /**
+     * The tied LM head as a contiguous [d, vocab] matrix: x @ W runs about 1.2-2x faster than
+     * linear(x, wte) on the transposed view for one-row decode, at the cost of one more copy.
+     */
+    private synchronized NDArray inferenceHead() {
+        if (lmHead == null) {
+            long[] shape = weights.tokenEmbedding.getShape().getShape();
+            float[] wte = weights.tokenEmbedding.toFloatArray();
+            int rows = (int) shape[0];
+            int cols = (int) shape[1];
+            float[] t = new float[wte.length];
+            for (int r = 0; r < rows; r++) {
+                for (int c = 0; c < cols; c++) {
+                    t[c * rows + r] = wte[r * cols + c];
+                }
+            }
+            NDArray head = manager.create(t, new Shape(cols, rows));
+            NDScope.unregister(head);
+            lmHead = head;
+        }
+        return lmHead;
+    }
+
+    /** Drops the inference copy of the LM head (the weights are being trained). */
+    private synchronized void invalidateHead() {
+        if (lmHead != null) {
+            lmHead.close();
+            lmHead = null;
+        }
     }
 
     private NDArray block(
@@ -209,10 +246,13 @@ public final class GptModel implements AutoCloseable {
                 .singletonOrThrow();
     }
 
-    /** GPT-2's "gelu_new": 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3))). */
+    /**
+     * GPT-2's "gelu_new", 0.5 x (1 + tanh(c (x + 0.044715 x^3))) with c = sqrt(2/pi), computed in
+     * the equal form x * sigmoid(2c x (1 + 0.044715 x^2)) because it takes fewer ops.
+     */
     static NDArray geluTanh(NDArray x) {
-        NDArray inner = x.mul(x).mul(x).mul(0.044715f).add(x).mul(GELU_C);
-        return x.mul(inner.tanh().add(1f)).mul(0.5f);
+        NDArray inner = x.mul(x).mul(2 * GELU_C * 0.044715f).add(2 * GELU_C).mul(x);
+        return x.mul(Activation.sigmoid(inner));
     }
 
     private static NDArray drop(NDArray x, float rate, boolean train) {
@@ -277,6 +317,14 @@ public final class GptModel implements AutoCloseable {
         int rows = (int) logits.getShape().get(0);
         int cols = (int) logits.getShape().get(1);
         float[] flat = logits.toFloatArray();
+        for (float v : flat) {
+            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+                throw new ModelLoadException(
+                        "the model produced non-finite logits ("
+                                + v
+                                + "): its weights overflow; the model file is unusable");
+            }
+        }
         float[][] out = new float[rows][cols];
         for (int r = 0; r < rows; r++) {
             System.arraycopy(flat, r * cols, out[r], 0, cols);

@@ -102,12 +102,20 @@ public final class SafetensorsFile implements AutoCloseable {
         }
         raw.flip().order(ByteOrder.LITTLE_ENDIAN);
         ByteBuffer out = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
-        if (info.dtype() == DType.F32) {
-            out.asFloatBuffer().put(raw.asFloatBuffer());
-        } else {
-            for (int i = 0; i < n; i++) {
-                out.putFloat(i * 4, info.dtype().read(raw, i));
+        for (int i = 0; i < n; i++) {
+            float v = info.dtype().read(raw, i);
+            if (!Float.isFinite(v)) {
+                throw new ModelLoadException(
+                        fileName()
+                                + ": tensor '"
+                                + info.name()
+                                + "' holds a non-finite value ("
+                                + v
+                                + ") at element "
+                                + i
+                                + "; the file is corrupt");
             }
+            out.putFloat(i * 4, v);
         }
         return out.rewind();
     }

@@ -11,7 +11,9 @@ import java.util.Map;
  * @param name trace name ("raw", "final" or {@link StageKind#traceName()})
  * @param params the stage's parameters, e.g. {"p": 0.9, "rule": "inclusive"}
  * @param keptCount number of tokens of the full vocabulary still kept after this stage
- * @param keptMass probability mass (of this stage's input distribution) that the kept tokens carry
+ * @param keptMass probability mass (of this stage's input distribution) that the kept tokens carry;
+ *     for "raw" 1, for "final" the mass of the RAW distribution that the final kept set carries
+ *     (how much of the model's belief the strategy keeps)
  * @param candidates the step's display tokens, in {@link StepTrace#displayIds()} order
  * @param restMass probability mass after this stage of all tokens outside the display tokens
  * @param crossingId top-p only: id of the token whose cumulative sum crosses p; -1 otherwise

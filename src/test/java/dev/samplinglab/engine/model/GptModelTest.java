@@ -48,6 +48,26 @@ class GptModelTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void inferenceSeesWeightsChangedByTraining() {
+        ModelConfig config = new ModelConfig(1, 2, 8, 16, 13, 1e-5, 12, 12);
+        try (GptModel model = GptModel.random(config, 9)) {
+            int[] tokens = {1, 2, 3};
+            model.logitsAllPositions(tokens);
+            try (var ids =
+                            model.manager()
+                                    .create(
+                                            new long[] {1, 2, 3},
+                                            new ai.djl.ndarray.types.Shape(1, 3));
+                    var out = model.forwardTrain(ids, 0f)) {
+                assertThat(out.getShape().getShape()).containsExactly(1, 3, 13);
+            }
+            model.weights().tokenEmbedding.muli(2f);
+            float[][] expected = new NaiveGpt(model).forward(tokens);
+            assertThat(maxAbsDiff(expected, model.logitsAllPositions(tokens))).isLessThan(1e-4);
+        }
+    }
+
     static int[] randomTokens(ModelConfig c, int n, long seed) {
         return new SplittableRandom(seed).ints(n, 0, c.vocabSize()).toArray();
     }

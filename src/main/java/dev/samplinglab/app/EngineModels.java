@@ -1,0 +1,139 @@
+package dev.samplinglab.app;
+
+import dev.samplinglab.app.viewmodel.ModelHandle;
+import dev.samplinglab.app.viewmodel.ModelOpener;
+import dev.samplinglab.app.viewmodel.StepResult;
+import dev.samplinglab.app.viewmodel.StepSource;
+import dev.samplinglab.engine.generate.BundledModels;
+import dev.samplinglab.engine.generate.DecodeSession;
+import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.StepRecord;
+import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.DoubleConsumer;
+
+/**
+ * The window's model port over the engine: opens a {@link LanguageModel} ("bundled",
+ * "bundled:NAME", "random:tiny", "random:gpt2-small" or a folder) and drives a {@link
+ * DecodeSession}.
+ */
+public final class EngineModels implements ModelOpener {
+
+    /** Opens a model spec as the engine understands it. */
+    public static LanguageModel openModel(String spec) {
+        if (spec.equals("bundled")) {
+            return LanguageModel.bundledDefault();
+        }
+        if (spec.startsWith("bundled:")) {
+            return LanguageModel.openFolder(BundledModels.modelDir(spec.substring(8)));
+        }
+        return LanguageModel.open(spec);
+    }
+
+    @Override
+    public ModelHandle open(String spec, DoubleConsumer progress) {
+        progress.accept(-1);
+        LanguageModel lm = openModel(spec);
+        progress.accept(1);
+        return new Handle(lm);
+    }
+
+    private record Handle(LanguageModel lm) implements ModelHandle {
+        @Override
+        public String name() {
+            return lm.name();
+        }
+
+        @Override
+        public StepSource start(String prompt, long seed) {
+            return new Session(lm, new DecodeSession(lm, prompt, seed));
+        }
+
+        @Override
+        public void close() {
+            lm.close();
+        }
+    }
+
+    /** A DecodeSession seen as a {@link StepSource}. */
+    static final class Session implements StepSource {
+        private final LanguageModel lm;
+        private final DecodeSession session;
+
+        Session(LanguageModel lm, DecodeSession session) {
+            this.lm = lm;
+            this.session = session;
+        }
+
+        @Override
+        public List<String> promptPieces() {
+            int[] tokens = session.tokens();
+            List<String> pieces = new ArrayList<>();
+            for (int i = 0; i < session.promptLength(); i++) {
+                pieces.add(lm.tokenizer().piece(tokens[i]));
+            }
+            return pieces;
+        }
+
+        @Override
+        public StepResult step(SamplingSettings settings) {
+            return result(session.step(SamplingPipeline.of(settings)));
+        }
+
+        /** Recomputes the last step; a token the user chose stays chosen. */
+        @Override
+        public StepResult redo(SamplingSettings settings) {
+            List<StepRecord> h = session.history();
+            StepRecord last = h.get(h.size() - 1);
+            SamplingPipeline p = SamplingPipeline.of(settings);
+            return result(last.forced() ? session.force(last.tokenId(), p) : session.redo(p));
+        }
+
+        @Override
+        public void back() {
+            session.back();
+        }
+
+        @Override
+        public StepResult force(int tokenId, SamplingSettings settings) {
+            return result(session.force(tokenId, SamplingPipeline.of(settings)));
+        }
+
+        @Override
+        public void truncateTo(int steps) {
+            session.truncateTo(steps);
+        }
+
+        @Override
+        public List<StepResult> history() {
+            List<StepResult> out = new ArrayList<>();
+            for (StepRecord r : session.history()) {
+                out.add(result(r));
+            }
+            return out;
+        }
+
+        @Override
+        public int cacheLength() {
+            return session.cacheLength();
+        }
+
+        @Override
+        public void close() {
+            session.close();
+        }
+
+        private static StepResult result(StepRecord r) {
+            return new StepResult(
+                    r.index(),
+                    r.tokenId(),
+                    r.piece(),
+                    r.trace(),
+                    r.forced(),
+                    r.millis(),
+                    r.cacheLength());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.samplinglab.app;
+
+import dev.samplinglab.app.io.AppSettings;
+import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.view.FxPrompts;
+import dev.samplinglab.app.view.FxTicker;
+import dev.samplinglab.app.view.MainView;
+import dev.samplinglab.app.view.ModelChoice;
+import dev.samplinglab.app.view.UserPrompts;
+import dev.samplinglab.app.viewmodel.MainViewModel;
+import dev.samplinglab.app.viewmodel.ModelOpener;
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.function.Function;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * Builds the step window on a stage from its parts: the model opener, the worker and UI executors,
+ * the dialogs and the remembered settings. Used by the app, the snapshot command and the UI tests
+ * (with fakes).
+ */
+public final class MainWindow {
+    private final MainViewModel viewModel;
+    private final MainView view;
+    private final Scene scene;
+
+    private MainWindow(MainViewModel viewModel, MainView view, Scene scene) {
+        this.viewModel = viewModel;
+        this.view = view;
+        this.scene = scene;
+    }
+
+    /** What the window is built from. */
+    public record Parts(
+            ModelOpener opener,
+            Executor worker,
+            Executor ui,
+            Function<Stage, UserPrompts> prompts,
+            List<ModelChoice> models,
+            HistoryJson json) {
+
+        /** Real dialogs, a Timeline ticker. */
+        public static Parts of(
+                ModelOpener opener,
+                Executor worker,
+                Executor ui,
+                List<ModelChoice> models,
+                HistoryJson json) {
+            return new Parts(opener, worker, ui, FxPrompts::new, models, json);
+        }
+    }
+
+    /** Builds the window on {@code stage} (not shown, no model loaded yet). */
+    public static MainWindow build(Stage stage, Parts parts, AppSettings settings) {
+        MainViewModel vm =
+                new MainViewModel(
+                        parts.opener(),
+                        parts.worker(),
+                        parts.ui(),
+                        new FxTicker(),
+                        settings.strategy());
+        vm.promptProperty().set(settings.prompt());
+        vm.seedProperty().set(settings.seed());
+        vm.topNProperty().set(settings.topN());
+        vm.speedProperty().set(settings.speed());
+        MainView view =
+                new MainView(vm, parts.prompts().apply(stage), parts.models(), parts.json());
+        Scene scene = new Scene(view, settings.width(), settings.height());
+        view.attach(scene);
+        stage.setScene(scene);
+        stage.setMinWidth(900);
+        stage.setMinHeight(600);
+        stage.titleProperty()
+                .bind(
+                        javafx.beans.binding.Bindings.concat(
+                                "Sampling Lab · ", vm.modelNameProperty()));
+        return new MainWindow(vm, view, scene);
+    }
+
+    /** The settings to remember from the window's current state. */
+    public AppSettings settings(String fallbackModel) {
+        String spec = viewModel.modelSpecProperty().get();
+        return new AppSettings(
+                spec == null || spec.isEmpty() ? fallbackModel : spec,
+                viewModel.promptProperty().get(),
+                viewModel.seedProperty().get(),
+                viewModel.strategy().strategy(),
+                viewModel.topNProperty().get(),
+                viewModel.speedProperty().get(),
+                scene.getWindow() == null ? scene.getWidth() : scene.getWindow().getWidth(),
+                scene.getWindow() == null ? scene.getHeight() : scene.getWindow().getHeight());
+    }
+
+    public MainViewModel viewModel() {
+        return viewModel;
+    }
+
+    public MainView view() {
+        return view;
+    }
+
+    public Scene scene() {
+        return scene;
+    }
+}

@@ -1,0 +1,108 @@
+package dev.samplinglab.app;
+
+import dev.samplinglab.app.io.AppSettings;
+import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.io.SettingsStore;
+import dev.samplinglab.app.view.ModelChoice;
+import dev.samplinglab.engine.generate.BundledModels;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.Stage;
+
+/** The Sampling Lab desktop app: the step window on the remembered (or bundled) model. */
+public final class SamplingLabApp extends Application {
+    private final ExecutorService worker = modelWorker();
+    private final SettingsStore store = SettingsStore.inUserConfig();
+    private MainWindow window;
+
+    /** One daemon thread for all model work, so the FX thread never waits on the model. */
+    public static ExecutorService modelWorker() {
+        return Executors.newSingleThreadExecutor(
+                r -> {
+                    Thread t = new Thread(r, "model-worker");
+                    t.setDaemon(true);
+                    return t;
+                });
+    }
+
+    /** The picker's models: the bundled ones and the two random-weight shapes. */
+    public static List<ModelChoice> modelChoices() {
+        List<ModelChoice> choices = new ArrayList<>();
+        for (String name : BundledModels.names()) {
+            choices.add(
+                    name.equals(BundledModels.DEFAULT)
+                            ? ModelChoice.of("bundled")
+                            : new ModelChoice("Bundled: " + name, "bundled:" + name));
+        }
+        choices.add(ModelChoice.of("random:tiny"));
+        choices.add(ModelChoice.of("random:gpt2-small"));
+        return choices;
+    }
+
+    /** History JSON with each trace in the engine's trace format. */
+    public static HistoryJson historyJson() {
+        return new HistoryJson(TraceFormat::toJson);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        dev.samplinglab.cli.Runtime.configureDefaults();
+        AppSettings settings = store.load();
+        window =
+                MainWindow.build(
+                        stage,
+                        MainWindow.Parts.of(
+                                new EngineModels(),
+                                worker,
+                                Platform::runLater,
+                                modelChoices(),
+                                historyJson()),
+                        settings);
+        stage.show();
+        reportStartWhenReady();
+        window.viewModel().loadModel(settings.model(), "random:tiny");
+    }
+
+    /** Prints "start to interactive" once the first model is loaded (with -Dsamplinglab.timing). */
+    private void reportStartWhenReady() {
+        if (!Boolean.getBoolean("samplinglab.timing")) {
+            return;
+        }
+        long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+        window.viewModel()
+                .loadingProperty()
+                .addListener(
+                        (obs, was, now) -> {
+                            if (was && !now) {
+                                System.err.printf(
+                                        "start to interactive: %d ms%n",
+                                        System.currentTimeMillis() - jvmStart);
+                            }
+                        });
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            try {
+                store.save(window.settings("bundled"));
+            } catch (IOException e) {
+                System.err.println("could not save settings: " + e.getMessage());
+            }
+            window.viewModel().shutdown();
+        }
+        worker.shutdown();
+        try {
+            worker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,242 @@
+package dev.samplinglab.app.chart;
+
+import dev.samplinglab.engine.sampling.Candidate;
+import dev.samplinglab.engine.sampling.StageKind;
+import dev.samplinglab.engine.sampling.StageTrace;
+import dev.samplinglab.engine.sampling.StepTrace;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns one {@link StepTrace} into the stacked charts of the step window: the raw softmax (with the
+ * after-temperature ghost series), one chart per filtering stage in chain order, and the final
+ * distribution with the coin strip. Every chart uses the same first N display tokens.
+ */
+public final class ChartDataBuilder {
+    private ChartDataBuilder() {}
+
+    /** Charts of a step, top to bottom, over the first {@code n} display tokens. */
+    public static List<ChartData> build(StepTrace trace, int n) {
+        int shown = Math.min(n, trace.raw().candidates().size());
+        List<ChartData> charts = new ArrayList<>();
+        StageTrace input = trace.raw();
+        StageTrace temperature = null;
+        for (StageTrace stage : trace.stages()) {
+            if (stage.kind() == StageKind.TEMPERATURE) {
+                temperature = stage;
+            }
+        }
+        charts.add(rawChart(trace.raw(), temperature, shown));
+        for (StageTrace stage : trace.stages()) {
+            if (stage.kind() != StageKind.TEMPERATURE) {
+                charts.add(stageChart(input, stage, shown));
+            }
+            input = stage;
+        }
+        charts.add(finalChart(trace, shown));
+        return charts;
+    }
+
+    private static ChartData rawChart(StageTrace raw, StageTrace temperature, int n) {
+        double[] ghosts = temperature == null ? null : probs(temperature, n);
+        double restGhost = temperature == null ? Double.NaN : rest(temperature, n);
+        String detail =
+                temperature == null
+                        ? "softmax of the model's logits at T = 1"
+                        : "softmax at T = 1; outlined: after temperature T = "
+                                + fmt(param(temperature, Double.NaN, "t", "temperature"));
+        return new ChartData(
+                "raw",
+                "Raw distribution",
+                detail,
+                pieces(raw, n),
+                probs(raw, n),
+                ghosts,
+                allKept(n),
+                rest(raw, n),
+                restGhost,
+                -1,
+                -1,
+                -1,
+                null,
+                Double.NaN,
+                Double.NaN,
+                null);
+    }
+
+    private static ChartData stageChart(StageTrace input, StageTrace stage, int n) {
+        boolean penalty =
+                stage.kind() == StageKind.REPETITION_PENALTY
+                        || stage.kind() == StageKind.FREQUENCY_PRESENCE_PENALTY;
+        double[] values = penalty ? probs(stage, n) : probs(input, n);
+        double rest = penalty ? rest(stage, n) : rest(input, n);
+        boolean[] kept = kept(stage, n);
+        return new ChartData(
+                stage.name(),
+                StageText.title(stage),
+                StageText.detail(stage, kept, n),
+                pieces(stage, n),
+                values,
+                penalty ? probs(input, n) : null,
+                kept,
+                rest,
+                penalty ? rest(input, n) : Double.NaN,
+                -1,
+                stage.kind() == StageKind.TOP_P ? indexOf(stage, stage.crossingId(), n) : -1,
+                stage.kind() == StageKind.TOP_K ? keptPrefix(kept) : -1,
+                stage.kind() == StageKind.TOP_P ? cumulative(stage, n) : null,
+                stage.kind() == StageKind.TOP_P
+                        ? param(stage, Double.NaN, "p", "top_p")
+                        : Double.NaN,
+                stage.kind() == StageKind.MIN_P ? minPThreshold(input, stage) : Double.NaN,
+                null);
+    }
+
+    private static ChartData finalChart(StepTrace trace, int n) {
+        StageTrace dist = trace.finalDist();
+        int chosen = indexOf(dist, trace.chosenId(), n);
+        String detail =
+                String.format(
+                        Locale.ROOT,
+                        "%d tokens left, renormalized · picked %s (p = %.3f) %s",
+                        dist.keptCount(),
+                        trace.chosenPiece(),
+                        trace.chosenProb(),
+                        trace.greedy()
+                                ? "by argmax (greedy: the coin is not used)"
+                                : String.format(Locale.ROOT, "with coin u = %.3f", trace.coin()));
+        return new ChartData(
+                "final",
+                "Final distribution",
+                detail,
+                pieces(dist, n),
+                probs(dist, n),
+                null,
+                kept(dist, n),
+                rest(dist, n),
+                Double.NaN,
+                chosen,
+                -1,
+                -1,
+                null,
+                Double.NaN,
+                Double.NaN,
+                cdf(trace, n));
+    }
+
+    /** The picker's cumulative distribution: kept display tokens by final rank, then the rest. */
+    static ChartData.CdfStrip cdf(StepTrace trace, int n) {
+        List<Candidate> kept = new ArrayList<>();
+        for (Candidate c : trace.finalDist().candidates().subList(0, n)) {
+            if (c.kept() && c.prob() > 0) {
+                kept.add(c);
+            }
+        }
+        kept.sort(Comparator.comparingInt(Candidate::rank));
+        double[] segments = new double[kept.size() + 1];
+        List<String> labels = new ArrayList<>();
+        int chosen = -1;
+        for (int i = 0; i < kept.size(); i++) {
+            segments[i] = kept.get(i).prob();
+            labels.add(kept.get(i).piece());
+            if (kept.get(i).id() == trace.chosenId()) {
+                chosen = i;
+            }
+        }
+        segments[kept.size()] = rest(trace.finalDist(), n);
+        labels.add("rest");
+        if (chosen < 0) {
+            chosen = kept.size();
+        }
+        return new ChartData.CdfStrip(segments, labels, trace.coin(), chosen, trace.greedy());
+    }
+
+    private static double minPThreshold(StageTrace input, StageTrace stage) {
+        double max = 0;
+        for (Candidate c : input.candidates()) {
+            max = Math.max(max, c.prob());
+        }
+        return max * param(stage, Double.NaN, "min_p", "p");
+    }
+
+    static double param(StageTrace stage, double fallback, String... keys) {
+        for (String key : keys) {
+            Object value = stage.params().get(key);
+            if (value instanceof Number number) {
+                return number.doubleValue();
+            }
+        }
+        return fallback;
+    }
+
+    private static List<String> pieces(StageTrace stage, int n) {
+        List<String> pieces = new ArrayList<>(n);
+        for (Candidate c : stage.candidates().subList(0, n)) {
+            pieces.add(c.piece());
+        }
+        return pieces;
+    }
+
+    private static double[] probs(StageTrace stage, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = stage.candidates().get(i).prob();
+        }
+        return values;
+    }
+
+    private static double[] cumulative(StageTrace stage, int n) {
+        double[] values = new double[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = stage.candidates().get(i).cumulative();
+        }
+        return values;
+    }
+
+    private static boolean[] kept(StageTrace stage, int n) {
+        boolean[] kept = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            kept[i] = stage.candidates().get(i).kept();
+        }
+        return kept;
+    }
+
+    private static boolean[] allKept(int n) {
+        boolean[] kept = new boolean[n];
+        java.util.Arrays.fill(kept, true);
+        return kept;
+    }
+
+    /** Mass of all tokens outside the first n: the trace's rest plus recorded tokens past n. */
+    static double rest(StageTrace stage, int n) {
+        double rest = stage.restMass();
+        List<Candidate> all = stage.candidates();
+        for (int i = n; i < all.size(); i++) {
+            rest += all.get(i).prob();
+        }
+        return rest;
+    }
+
+    private static int indexOf(StageTrace stage, int id, int n) {
+        for (int i = 0; i < n; i++) {
+            if (stage.candidates().get(i).id() == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static int keptPrefix(boolean[] kept) {
+        int i = 0;
+        while (i < kept.length && kept[i]) {
+            i++;
+        }
+        return i;
+    }
+
+    static String fmt(double value) {
+        return Double.isNaN(value) ? "?" : String.format(Locale.ROOT, "%.2f", value);
+    }
+}

@@ -1,0 +1,264 @@
+package dev.samplinglab.app.chart;
+
+import java.util.Locale;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+/** Draws the plot area of one {@link StageChart}: axes, bars and the stage's markers. */
+final class ChartPainter {
+    private final GraphicsContext g;
+    private final ChartTheme theme;
+    private final BarLayout layout;
+    private final ChartData data;
+    private final double top;
+    private final double bottom;
+    private final double yMax;
+
+    ChartPainter(
+            GraphicsContext g,
+            ChartTheme theme,
+            BarLayout layout,
+            ChartData data,
+            double top,
+            double bottom,
+            double yMax) {
+        this.g = g;
+        this.theme = theme;
+        this.layout = layout;
+        this.data = data;
+        this.top = top;
+        this.bottom = bottom;
+        this.yMax = yMax;
+    }
+
+    private double y(double value) {
+        return bottom - Math.min(value, yMax) / yMax * (bottom - top);
+    }
+
+    private double unitY(double value) {
+        return bottom - value * (bottom - top);
+    }
+
+    void axes() {
+        g.setStroke(Color.web("#e4e4e4"));
+        g.setLineWidth(1);
+        g.setFont(theme.tickFont());
+        g.setFill(theme.muted());
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (double f : new double[] {0, 0.5, 1}) {
+            double yy = Math.round(bottom - f * (bottom - top)) + 0.5;
+            g.strokeLine(BarLayout.LEFT, yy, layout.plotRight(), yy);
+            g.fillText(tick(f * yMax), BarLayout.LEFT - 5, yy);
+        }
+        if (data.cumulative() != null) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(Palette.GREEN.darker());
+            for (double f : new double[] {0, 0.5, 1}) {
+                g.fillText(tick(f), layout.plotRight() + 5, unitY(f));
+            }
+        }
+    }
+
+    private static String tick(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        return v >= 0.1
+                ? String.format(Locale.ROOT, "%.2f", v)
+                : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    /** Light shading behind the kept tokens of a filtering stage. */
+    void keptRegion() {
+        if (data.kind().equals("raw") || data.kind().equals("final")) {
+            return;
+        }
+        g.setFill(StageChart.withAlpha(Palette.SKY, 0.16));
+        double slot = layout.slotWidth();
+        for (int i = 0; i < data.size(); i++) {
+            if (data.kept()[i]) {
+                g.fillRect(layout.center(i) - slot / 2, top, slot, bottom - top);
+            }
+        }
+    }
+
+    void bars() {
+        double w = layout.barWidth();
+        for (int i = 0; i < data.size(); i++) {
+            g.setFill(barColor(i));
+            double yy = y(data.values()[i]);
+            g.fillRect(layout.barLeft(i), yy, w, bottom - yy);
+        }
+        restBar(w);
+        if (data.ghosts() != null) {
+            g.setStroke(Palette.ORANGE);
+            g.setLineWidth(theme.line());
+            for (int i = 0; i < data.size(); i++) {
+                double yy = y(data.ghosts()[i]);
+                g.strokeRect(layout.barLeft(i) + w * 0.15, yy, w * 0.7, bottom - yy);
+            }
+        }
+    }
+
+    private Color barColor(int i) {
+        if (i == data.chosenIndex()) {
+            return Palette.VERMILLION;
+        }
+        return data.kept()[i] ? theme.kept() : theme.dropped();
+    }
+
+    private void restBar(double w) {
+        double x = layout.barLeft(data.size());
+        double yy = y(data.rest());
+        g.setFill(Color.web("#9a9a9a"));
+        g.fillRect(x, yy, w, bottom - yy);
+        g.setFont(theme.tickFont());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.setFill(theme.text());
+        if (data.rest() > yMax) {
+            // clipped: a white break and the true value inside the bar
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(2);
+            g.strokeLine(x, top + 10, x + w, top + 6);
+            g.setFill(Color.WHITE);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(tick(data.rest()), x + w / 2, top + 14, layout.slotWidth() * 1.2);
+        } else {
+            g.fillText(tick(data.rest()), x + w / 2, yy - 1, layout.slotWidth() * 1.2);
+        }
+    }
+
+    void markers() {
+        cutoff();
+        cumulative();
+        threshold();
+        crossing();
+        chosenLabel();
+    }
+
+    private void cutoff() {
+        if (data.cutoffIndex() < 0) {
+            return;
+        }
+        double x = Math.round(layout.boundaryAfter(data.cutoffIndex())) + 0.5;
+        g.setStroke(Palette.VERMILLION);
+        g.setLineWidth(theme.line() + 0.5);
+        g.setLineDashes(6, 4);
+        g.strokeLine(x, top - 2, x, bottom);
+        g.setLineDashes();
+        g.setFill(Palette.VERMILLION);
+        g.setFont(theme.tickFont());
+        g.setTextBaseline(VPos.TOP);
+        boolean beyond = data.cutoffIndex() >= data.size();
+        String label = beyond ? "cutoff after the shown tokens →" : "cutoff";
+        boolean roomRight = !beyond && x + 60 < layout.plotRight();
+        g.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        g.fillText(label, roomRight ? x + 4 : x - 4, top);
+    }
+
+    private void cumulative() {
+        double[] cum = data.cumulative();
+        if (cum == null) {
+            return;
+        }
+        g.setStroke(Palette.GREEN);
+        g.setLineWidth(theme.line());
+        g.beginPath();
+        boolean started = false;
+        for (int i = 0; i < cum.length; i++) {
+            if (Double.isNaN(cum[i])) {
+                continue;
+            }
+            if (started) {
+                g.lineTo(layout.center(i), unitY(cum[i]));
+            } else {
+                g.moveTo(layout.center(i), unitY(cum[i]));
+                started = true;
+            }
+        }
+        g.stroke();
+        g.setFill(Palette.GREEN);
+        for (int i = 0; i < cum.length; i++) {
+            if (!Double.isNaN(cum[i])) {
+                double r = 2.5 * theme.scale();
+                g.fillOval(layout.center(i) - r, unitY(cum[i]) - r, 2 * r, 2 * r);
+            }
+        }
+        if (!Double.isNaN(data.pLine())) {
+            double yy = unitY(data.pLine());
+            g.setStroke(Palette.PURPLE);
+            g.setLineWidth(theme.line());
+            g.setLineDashes(8, 4);
+            g.strokeLine(BarLayout.LEFT, yy, layout.plotRight(), yy);
+            g.setLineDashes();
+            g.setFill(Palette.PURPLE.darker());
+            g.setFont(theme.tickFont());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.BOTTOM);
+            g.fillText(
+                    String.format(Locale.ROOT, "p = %.2f", data.pLine()),
+                    BarLayout.LEFT + 4,
+                    yy - 2);
+        }
+    }
+
+    private void threshold() {
+        if (Double.isNaN(data.threshold())) {
+            return;
+        }
+        double yy = y(data.threshold());
+        g.setStroke(Palette.PURPLE);
+        g.setLineWidth(theme.line());
+        g.setLineDashes(8, 4);
+        g.strokeLine(BarLayout.LEFT, yy, layout.plotRight(), yy);
+        g.setLineDashes();
+        g.setFill(Palette.PURPLE.darker());
+        g.setFont(theme.tickFont());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(
+                String.format(Locale.ROOT, "threshold %.4f", data.threshold()),
+                layout.plotRight() - 2,
+                yy - 2);
+    }
+
+    private void crossing() {
+        int i = data.crossingIndex();
+        if (i < 0) {
+            return;
+        }
+        double cx = layout.center(i);
+        double yy =
+                data.cumulative() != null && !Double.isNaN(data.cumulative()[i])
+                        ? unitY(data.cumulative()[i])
+                        : y(data.values()[i]);
+        double r = 6 * theme.scale();
+        g.setStroke(Palette.VERMILLION);
+        g.setLineWidth(theme.line() + 0.5);
+        g.strokeOval(cx - r, yy - r, 2 * r, 2 * r);
+        g.setFill(Palette.VERMILLION);
+        g.setFont(theme.tickFont());
+        g.setTextBaseline(VPos.TOP);
+        boolean roomRight = cx + 70 < layout.plotRight();
+        g.setTextAlign(roomRight ? TextAlignment.LEFT : TextAlignment.RIGHT);
+        double ty = Math.min(bottom - 14 * theme.scale(), yy + r + 1);
+        g.fillText("crossing", roomRight ? cx + r + 2 : cx - r - 2, ty);
+    }
+
+    private void chosenLabel() {
+        int i = data.chosenIndex();
+        if (i < 0) {
+            return;
+        }
+        double yy = y(data.values()[i]);
+        g.setFill(Palette.VERMILLION.darker());
+        g.setFont(theme.tickFont());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText(tick(data.values()[i]), layout.center(i), Math.max(top + 12, yy - 1));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.samplinglab.app.chart;
+
+import dev.samplinglab.engine.sampling.StepTrace;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntConsumer;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The centre of the step window: one {@link StageChart} per active stage, stacked over the same
+ * display tokens, and the token axis underneath.
+ */
+public class ChartStack extends VBox {
+    private final List<StageChart> charts = new ArrayList<>();
+    private final TokenAxis axis = new TokenAxis();
+    private final Label empty = new Label("Press → (Step) to decode the next token.");
+    private ChartTheme theme = ChartTheme.NORMAL;
+    private IntConsumer onFinalBarClicked = i -> {};
+
+    public ChartStack() {
+        getStyleClass().add("chart-stack");
+        setSpacing(2);
+        empty.getStyleClass().add("empty-hint");
+        empty.setMaxWidth(Double.MAX_VALUE);
+        empty.setMaxHeight(Double.MAX_VALUE);
+        empty.setAlignment(Pos.CENTER);
+        VBox.setVgrow(empty, Priority.ALWAYS);
+        getChildren().add(empty);
+    }
+
+    /** Shows a step over its first n display tokens; null clears the stack. */
+    public void show(StepTrace trace, int n) {
+        if (trace == null) {
+            charts.clear();
+            getChildren().setAll(empty);
+            return;
+        }
+        List<ChartData> data = ChartDataBuilder.build(trace, n);
+        resize(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            charts.get(i).setData(data.get(i));
+        }
+        ChartData last = data.get(data.size() - 1);
+        axis.setPieces(last.pieces(), last.chosenIndex());
+    }
+
+    private void resize(int count) {
+        if (charts.size() == count && getChildren().contains(axis)) {
+            return;
+        }
+        while (charts.size() < count) {
+            StageChart chart = new StageChart();
+            chart.setTheme(theme);
+            VBox.setVgrow(chart, Priority.ALWAYS);
+            charts.add(chart);
+        }
+        while (charts.size() > count) {
+            charts.remove(charts.size() - 1);
+        }
+        charts.get(count - 1).setOnBarClicked(i -> onFinalBarClicked.accept(i));
+        List<javafx.scene.Node> nodes = new ArrayList<>(charts);
+        nodes.add(axis);
+        getChildren().setAll(nodes);
+    }
+
+    public List<StageChart> charts() {
+        return List.copyOf(charts);
+    }
+
+    /** The chart of a kind ("raw", "top_k", "top_p", "final", ...), or null. */
+    public StageChart chart(String kind) {
+        for (StageChart c : charts) {
+            if (c.data() != null && c.data().kind().equals(kind)) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    public TokenAxis axis() {
+        return axis;
+    }
+
+    public void setTheme(ChartTheme theme) {
+        this.theme = theme;
+        charts.forEach(c -> c.setTheme(theme));
+        axis.setTheme(theme);
+    }
+
+    /** Called with the display index of a bar clicked in the final chart (to branch). */
+    public void setOnFinalBarClicked(IntConsumer handler) {
+        this.onFinalBarClicked = handler;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.samplinglab.app.chart;
+
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+/**
+ * Fonts, colours and line widths of the charts: a normal theme and a projector theme with larger
+ * type, thicker lines and stronger contrast.
+ *
+ * @param scale size factor applied to fonts and fixed heights
+ * @param text colour of titles and labels
+ * @param muted colour of axis ticks and secondary text
+ * @param kept fill of kept bars
+ * @param dropped fill of dropped (masked) bars
+ * @param line width of marker lines
+ */
+public record ChartTheme(
+        double scale, Color text, Color muted, Color kept, Color dropped, double line) {
+
+    public static final ChartTheme NORMAL =
+            new ChartTheme(
+                    1.0,
+                    Color.web("#202020"),
+                    Color.web("#666666"),
+                    Palette.BLUE,
+                    Color.web("#d0d0d0"),
+                    1.5);
+    public static final ChartTheme PRESENTATION =
+            new ChartTheme(
+                    1.45,
+                    Color.BLACK,
+                    Color.web("#333333"),
+                    Color.web("#00509a"),
+                    Color.web("#c4c4c4"),
+                    2.5);
+
+    public Font titleFont() {
+        return Font.font("DejaVu Sans", FontWeight.BOLD, 12.5 * scale);
+    }
+
+    public Font detailFont() {
+        return Font.font("DejaVu Sans", 11.5 * scale);
+    }
+
+    public Font tickFont() {
+        return Font.font("DejaVu Sans", 10 * scale);
+    }
+
+    public Font pieceFont(boolean bold) {
+        return Font.font(
+                "DejaVu Sans Mono", bold ? FontWeight.BOLD : FontWeight.NORMAL, 11.5 * scale);
+    }
+}

@@ -1,0 +1,191 @@
+package dev.samplinglab.app.chart;
+
+import java.util.Locale;
+import java.util.function.IntConsumer;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+import javafx.util.Duration;
+
+/**
+ * One stage of the pipeline drawn on a canvas: bars over the shared {@link BarLayout}, plus the
+ * stage's markers (ghost bars, top-k cutoff, cumulative line and p line, crossing token, min-p
+ * threshold, chosen token and the coin strip).
+ */
+public class StageChart extends Region {
+    private final Canvas canvas = new Canvas();
+    private final Tooltip tooltip = new Tooltip();
+    private ChartData data;
+    private ChartTheme theme = ChartTheme.NORMAL;
+    private IntConsumer onBarClicked = i -> {};
+
+    public StageChart() {
+        getStyleClass().add("stage-chart");
+        getChildren().add(canvas);
+        tooltip.setShowDelay(Duration.millis(150));
+        Tooltip.install(canvas, tooltip);
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX()));
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX()));
+        setMinHeight(70);
+        setPrefHeight(150);
+    }
+
+    public void setData(ChartData data) {
+        this.data = data;
+        setId("chart-" + data.kind());
+        draw();
+    }
+
+    public ChartData data() {
+        return data;
+    }
+
+    public void setTheme(ChartTheme theme) {
+        this.theme = theme;
+        draw();
+    }
+
+    /** Called with the display index of a clicked bar. */
+    public void setOnBarClicked(IntConsumer handler) {
+        this.onBarClicked = handler;
+    }
+
+    public BarLayout barLayout() {
+        return new BarLayout(getWidth(), data == null ? 0 : data.size());
+    }
+
+    /** X of the top-k cutoff marker, NaN when this chart has none. */
+    public double cutoffMarkerX() {
+        return data == null || data.cutoffIndex() < 0
+                ? Double.NaN
+                : barLayout().boundaryAfter(data.cutoffIndex());
+    }
+
+    /** Y of the horizontal p line, NaN when this chart has none. */
+    public double pLineY() {
+        return data == null || Double.isNaN(data.pLine()) ? Double.NaN : unitY(data.pLine());
+    }
+
+    /** X of the crossing-token marker, NaN when none is shown. */
+    public double crossingMarkerX() {
+        return data == null || data.crossingIndex() < 0
+                ? Double.NaN
+                : barLayout().center(data.crossingIndex());
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private double header() {
+        return 34 * theme.scale();
+    }
+
+    private double stripHeight() {
+        return data != null && data.cdf() != null ? 30 * theme.scale() : 0;
+    }
+
+    private double plotTop() {
+        return header() + 4;
+    }
+
+    private double plotBottom() {
+        return canvas.getHeight() - 4 - stripHeight();
+    }
+
+    private double unitY(double v) {
+        return plotBottom() - v * (plotBottom() - plotTop());
+    }
+
+    /** Redraws everything from the data; cheap (a few dozen rectangles). */
+    public final void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        g.clearRect(0, 0, w, h);
+        if (data == null || w < 10 || h < 10) {
+            return;
+        }
+        g.save();
+        try {
+            paint(g, w);
+        } finally {
+            g.restore();
+        }
+    }
+
+    private void paint(GraphicsContext g, double w) {
+        BarLayout layout = barLayout();
+        double yMax = ChartScale.niceMax(ChartScale.max(data.values(), data.ghosts()));
+        drawHeader(g, w);
+        ChartPainter painter =
+                new ChartPainter(g, theme, layout, data, plotTop(), plotBottom(), yMax);
+        painter.axes();
+        painter.keptRegion();
+        painter.bars();
+        painter.markers();
+        if (data.cdf() != null) {
+            new CdfPainter(g, theme, data.cdf(), plotBottom() + 6, stripHeight() - 8)
+                    .draw(BarLayout.LEFT, layout.plotRight());
+        }
+    }
+
+    private void drawHeader(GraphicsContext g, double w) {
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(theme.text());
+        g.setFont(theme.titleFont());
+        g.fillText(data.title(), 8, 3);
+        g.setFill(theme.muted());
+        g.setFont(theme.detailFont());
+        g.fillText(data.detail(), 8, 3 + 16 * theme.scale(), Math.max(50, w - 16));
+    }
+
+    private void updateTooltip(double x) {
+        if (data == null) {
+            return;
+        }
+        int i = barLayout().slotAt(x);
+        if (i < 0) {
+            tooltip.setText(data.title());
+        } else if (i == data.size()) {
+            tooltip.setText(
+                    String.format(Locale.ROOT, "rest of the vocabulary: %.4f", data.rest()));
+        } else {
+            tooltip.setText(
+                    String.format(
+                            Locale.ROOT,
+                            "%s  p = %.4f%s%s",
+                            data.pieces().get(i),
+                            data.values()[i],
+                            data.ghosts() == null
+                                    ? ""
+                                    : String.format(
+                                            Locale.ROOT, " (outline %.4f)", data.ghosts()[i]),
+                            data.kept()[i] ? "" : "  dropped"));
+        }
+    }
+
+    private void click(double x) {
+        int i = data == null ? -1 : barLayout().slotAt(x);
+        if (i >= 0 && i < data.size()) {
+            onBarClicked.accept(i);
+        }
+    }
+
+    static Color withAlpha(Color c, double alpha) {
+        return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
+    }
+}

@@ -1,0 +1,83 @@
+package dev.samplinglab.app.chart;
+
+import java.util.List;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.text.TextAlignment;
+
+/** The display pieces under the chart stack, slanted, one per slot of the shared layout. */
+public class TokenAxis extends Region {
+    private final Canvas canvas = new Canvas();
+    private List<String> pieces = List.of();
+    private int chosenIndex = -1;
+    private ChartTheme theme = ChartTheme.NORMAL;
+
+    public TokenAxis() {
+        getStyleClass().add("token-axis");
+        getChildren().add(canvas);
+        updateHeight();
+    }
+
+    public void setPieces(List<String> pieces, int chosenIndex) {
+        this.pieces = List.copyOf(pieces);
+        this.chosenIndex = chosenIndex;
+        draw();
+    }
+
+    public List<String> pieces() {
+        return pieces;
+    }
+
+    public void setTheme(ChartTheme theme) {
+        this.theme = theme;
+        updateHeight();
+        draw();
+    }
+
+    private void updateHeight() {
+        double h = 64 * theme.scale();
+        setMinHeight(h);
+        setPrefHeight(h);
+        setMaxHeight(h);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = snapSizeX(getWidth());
+        double h = snapSizeY(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            draw();
+        }
+    }
+
+    private void draw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        if (pieces.isEmpty()) {
+            return;
+        }
+        BarLayout layout = new BarLayout(canvas.getWidth(), pieces.size());
+        double maxLen = (canvas.getHeight() - 6) / Math.sin(Math.toRadians(50));
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.RIGHT);
+        for (int i = 0; i <= pieces.size(); i++) {
+            boolean rest = i == pieces.size();
+            boolean chosen = i == chosenIndex;
+            g.setFont(theme.pieceFont(chosen));
+            g.setFill(chosen ? Palette.VERMILLION : rest ? theme.muted() : theme.text());
+            g.save();
+            g.translate(layout.center(i) + 4, 4);
+            g.rotate(-50);
+            g.fillText(rest ? "rest" : clip(pieces.get(i)), 0, 0, maxLen);
+            g.restore();
+        }
+    }
+
+    private static String clip(String piece) {
+        return piece.length() > 14 ? piece.substring(0, 13) + "…" : piece;
+    }
+}

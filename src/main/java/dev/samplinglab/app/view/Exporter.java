@@ -1,0 +1,107 @@
+package dev.samplinglab.app.view;
+
+import dev.samplinglab.app.io.AtomicFiles;
+import dev.samplinglab.app.io.HistoryCsv;
+import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.viewmodel.MainViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Export of the current charts (PNG) and of the step history (CSV, JSON): a file chooser, a
+ * confirmation before replacing a file, and an atomic write.
+ */
+public final class Exporter {
+    private final MainViewModel vm;
+    private final UserPrompts prompts;
+    private final HistoryJson json;
+
+    public Exporter(MainViewModel vm, UserPrompts prompts, HistoryJson json) {
+        this.vm = vm;
+        this.prompts = prompts;
+        this.json = json;
+    }
+
+    /** Asks for a file and writes a PNG of {@code node}; returns the file or null. */
+    public Path exportPng(Node node) {
+        WritableImage image = node.snapshot(new SnapshotParameters(), null);
+        return save(
+                "Export charts as PNG",
+                "png",
+                "sampling-lab-step.png",
+                file -> writePng(image, file));
+    }
+
+    public Path exportCsv() {
+        String text = HistoryCsv.format(vm.history());
+        return save(
+                "Export history as CSV",
+                "csv",
+                "sampling-lab-history.csv",
+                file -> AtomicFiles.writeString(file, text));
+    }
+
+    public Path exportJson() {
+        String text =
+                json.format(
+                        vm.modelNameProperty().get(),
+                        vm.promptProperty().get(),
+                        vm.seedProperty().get(),
+                        vm.strategy().strategy(),
+                        vm.history());
+        return save(
+                "Export history as JSON",
+                "json",
+                "sampling-lab-history.json",
+                file -> AtomicFiles.writeString(file, text));
+    }
+
+    /** Writes a PNG atomically. */
+    public static void writePng(WritableImage image, Path file) throws IOException {
+        var buffered = SwingFXUtils.fromFXImage(image, null);
+        AtomicFiles.write(
+                file,
+                out -> {
+                    if (!ImageIO.write(buffered, "png", out)) {
+                        throw new IOException("no PNG writer available");
+                    }
+                });
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void to(Path file) throws IOException;
+    }
+
+    private Path save(String title, String ext, String suggested, Write write) {
+        Path file = prompts.chooseSaveFile(title, ext, suggested);
+        if (file == null) {
+            return null;
+        }
+        if (!file.getFileName().toString().contains(".")) {
+            file = file.resolveSibling(file.getFileName() + "." + ext);
+        }
+        if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
+            return null;
+        }
+        try {
+            write.to(file);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            prompts.error(
+                    "Export failed",
+                    "Could not write "
+                            + file
+                            + ": "
+                            + e.getMessage()
+                            + "\nAny existing file was left as it was.");
+            return null;
+        }
+    }
+}

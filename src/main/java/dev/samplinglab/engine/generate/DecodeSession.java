@@ -1,0 +1,234 @@
+package dev.samplinglab.engine.generate;
+
+import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.KvCache;
+import dev.samplinglab.engine.sampling.Coins;
+import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.StepTrace;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A step machine over one prompt: the prompt is prefilled into the KV cache, then each {@link
+ * #step} samples one token and feeds it. {@link #back}, {@link #truncateTo} and {@link #branch}
+ * only move the cache length; nothing before the cut is recomputed. The coin of step t is a pure
+ * function of (seed, t), so going back and stepping again repeats the same draw.
+ */
+public final class DecodeSession implements AutoCloseable {
+    /** Default number of display candidates recorded per step. */
+    public static final int DEFAULT_TOP_N = 100;
+
+    /** How many recent steps keep their full logits, so going back needs no recomputation. */
+    private static final int KEPT_LOGITS = 64;
+
+    private final LanguageModel lm;
+    private final GptModel model;
+    private final KvCache cache;
+    private final Coins coins;
+    private final int[] promptIds;
+    private final int droppedPromptTokens;
+    private final List<StepRecord> history = new ArrayList<>();
+    private final Map<Integer, float[]> stepLogits = new HashMap<>();
+    private int[] tokens;
+    private float[] pending;
+    private int topN = DEFAULT_TOP_N;
+
+    /** Prefills {@code prompt} with common random numbers from {@code seed}. */
+    public DecodeSession(LanguageModel lm, String prompt, long seed) {
+        this(lm, prompt, Coins.commonRandomNumbers(seed));
+    }
+
+    public DecodeSession(LanguageModel lm, String prompt, Coins coins) {
+        this.lm = lm;
+        this.model = lm.model();
+        this.coins = coins;
+        int[] ids = lm.tokenizer().encode(prompt);
+        if (ids.length == 0) {
+            ids = new int[] {lm.eosId()};
+        }
+        int budget = model.config().nPositions() / 2;
+        this.droppedPromptTokens = Math.max(0, ids.length - budget);
+        this.promptIds = Arrays.copyOfRange(ids, droppedPromptTokens, ids.length);
+        this.tokens = promptIds.clone();
+        this.cache = model.newCache(1);
+        try {
+            this.pending = model.step(cache, promptIds);
+        } catch (RuntimeException e) {
+            cache.close();
+            throw e;
+        }
+    }
+
+    /** Samples the next token with {@code pipeline} and feeds it to the model. */
+    public StepRecord step(SamplingPipeline pipeline) {
+        return append(pipeline, -1);
+    }
+
+    /** Appends {@code tokenId} as the next token, traced as if {@code pipeline} had run. */
+    public StepRecord stepForced(int tokenId, SamplingPipeline pipeline) {
+        checkToken(tokenId);
+        return append(pipeline, tokenId);
+    }
+
+    /** Recomputes the last step with new settings: same logits, same coin. */
+    public StepRecord redo(SamplingPipeline pipeline) {
+        requireSteps();
+        truncateTo(history.size() - 1);
+        return step(pipeline);
+    }
+
+    /** Replaces the last step's pick with {@code tokenId}. */
+    public StepRecord force(int tokenId, SamplingPipeline pipeline) {
+        requireSteps();
+        checkToken(tokenId);
+        truncateTo(history.size() - 1);
+        return stepForced(tokenId, pipeline);
+    }
+
+    /** Discards step {@code stepIndex} and later, then takes {@code tokenId} at that step. */
+    public StepRecord branch(int stepIndex, int tokenId, SamplingPipeline pipeline) {
+        checkToken(tokenId);
+        truncateTo(stepIndex);
+        return stepForced(tokenId, pipeline);
+    }
+
+    /** Removes the last step. */
+    public void back() {
+        requireSteps();
+        truncateTo(history.size() - 1);
+    }
+
+    /** Keeps the first {@code stepCount} steps; the cache is truncated, not recomputed. */
+    public void truncateTo(int stepCount) {
+        if (stepCount < 0 || stepCount > history.size()) {
+            throw new IllegalArgumentException(
+                    "step count " + stepCount + " outside 0.." + history.size());
+        }
+        if (stepCount == history.size()) {
+            return;
+        }
+        history.subList(stepCount, history.size()).clear();
+        tokens = Arrays.copyOf(tokens, promptIds.length + stepCount);
+        float[] saved = stepLogits.get(stepCount);
+        if (saved != null) {
+            cache.truncate(tokens.length);
+            pending = saved;
+        } else {
+            cache.truncate(tokens.length - 1);
+            pending = model.step(cache, tokens[tokens.length - 1]);
+        }
+        stepLogits.keySet().removeIf(i -> i > stepCount);
+    }
+
+    private StepRecord append(SamplingPipeline pipeline, int forcedId) {
+        if (cache.length() >= cache.capacity()) {
+            throw new IllegalStateException(
+                    "the context of "
+                            + cache.capacity()
+                            + " tokens is full; go back or reset to continue");
+        }
+        long t0 = System.nanoTime();
+        int index = history.size();
+        double coin = coins.coin(index);
+        var piece = (java.util.function.IntFunction<String>) lm.tokenizer()::piece;
+        StepTrace trace =
+                forcedId < 0
+                        ? pipeline.run(pending, tokens, coin, piece, topN)
+                        : pipeline.runForced(pending, tokens, coin, piece, topN, forcedId);
+        int chosen = trace.chosenId();
+        stepLogits.put(index, pending);
+        stepLogits.remove(index - KEPT_LOGITS);
+        tokens = Arrays.copyOf(tokens, tokens.length + 1);
+        tokens[tokens.length - 1] = chosen;
+        pending = model.step(cache, chosen);
+        double millis = (System.nanoTime() - t0) / 1e6;
+        if (!history.isEmpty()) {
+            history.set(index - 1, history.get(index - 1).withoutFullArrays());
+        }
+        StepRecord rec =
+                new StepRecord(
+                        index,
+                        chosen,
+                        lm.tokenizer().piece(chosen),
+                        trace,
+                        forcedId >= 0,
+                        millis,
+                        cache.length());
+        history.add(rec);
+        return rec;
+    }
+
+    private void requireSteps() {
+        if (history.isEmpty()) {
+            throw new IllegalStateException("no step to undo: the session is at the prompt");
+        }
+    }
+
+    private void checkToken(int tokenId) {
+        if (tokenId < 0 || tokenId >= model.config().vocabSize()) {
+            throw new IllegalArgumentException(
+                    "token id " + tokenId + " outside 0.." + (model.config().vocabSize() - 1));
+        }
+    }
+
+    /** Number of display candidates recorded per step (10..vocab). */
+    public void setTopN(int n) {
+        this.topN = Math.max(1, n);
+    }
+
+    public List<StepRecord> history() {
+        return List.copyOf(history);
+    }
+
+    /** Prompt plus generated ids. */
+    public int[] tokens() {
+        return tokens.clone();
+    }
+
+    /** Generated ids only. */
+    public int[] generatedTokens() {
+        return Arrays.copyOfRange(tokens, promptIds.length, tokens.length);
+    }
+
+    public int promptLength() {
+        return promptIds.length;
+    }
+
+    /** Prompt tokens dropped from the front because the prompt was longer than the budget. */
+    public int droppedPromptTokens() {
+        return droppedPromptTokens;
+    }
+
+    public int cacheLength() {
+        return cache.length();
+    }
+
+    public long cacheBytes() {
+        return cache.bytes();
+    }
+
+    public int contextSize() {
+        return cache.capacity();
+    }
+
+    /** The logits the next step will sample from (a copy). */
+    public float[] nextLogits() {
+        return pending.clone();
+    }
+
+    public LanguageModel model() {
+        return lm;
+    }
+
+    public Coins coins() {
+        return coins;
+    }
+
+    @Override
+    public void close() {
+        cache.close();
+    }
+}

@@ -1,0 +1,271 @@
+package dev.samplinglab.engine.sampling;
+
+import java.util.Arrays;
+
+/**
+ * An immutable next-token distribution over the FULL vocabulary: logits plus the set of tokens
+ * still kept. A dropped token has logit -infinity and probability 0; probabilities are the softmax
+ * of the kept logits, so they always sum to 1 over the whole vocabulary.
+ *
+ * <p>Work is done in double. Probabilities are computed lazily from a shift and a normalizer, so a
+ * stage that changes a few logits (penalties) or keeps a few tokens (top-k) does not pay for a full
+ * pass of {@code exp} over the vocabulary.
+ */
+public final class Distribution {
+    private static final double LN2 = Math.log(2);
+
+    /** Logits by token id; only entries of {@link #support} are meaningful. Never mutated. */
+    final double[] logits;
+
+    /** Ids of the kept tokens, ascending. Never mutated. */
+    final int[] support;
+
+    private final double shift;
+    private final double normalizer;
+    private double[] probsAtPos;
+    private double entropyBits = Double.NaN;
+
+    private Distribution(double[] logits, int[] support, double shift, double normalizer) {
+        this.logits = logits;
+        this.support = support;
+        this.shift = shift;
+        this.normalizer = normalizer;
+    }
+
+    private Distribution(
+            double[] logits, int[] support, double shift, double normalizer, double entropyBits) {
+        this(logits, support, shift, normalizer);
+        this.entropyBits = entropyBits;
+    }
+
+    /**
+     * The distribution of raw model logits. -infinity means "impossible"; NaN, +infinity and
+     * all-(-infinity) input are refused.
+     *
+     * @throws IllegalArgumentException with a one-line message naming the bad entry
+     */
+    public static Distribution ofLogits(float[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new IllegalArgumentException("logits must not be empty");
+        }
+        double[] logits = new double[raw.length];
+        int finite = 0;
+        for (int i = 0; i < raw.length; i++) {
+            float v = raw[i];
+            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(
+                        "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
+            }
+            logits[i] = v;
+            if (v != Float.NEGATIVE_INFINITY) {
+                finite++;
+            }
+        }
+        if (finite == 0) {
+            throw new IllegalArgumentException(
+                    "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
+        }
+        return of(logits, finiteIds(raw, finite));
+    }
+
+    /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
+    public static Distribution ofLogits(double[] raw) {
+        if (raw == null || raw.length == 0) {
+            throw new IllegalArgumentException("logits must not be empty");
+        }
+        int finite = 0;
+        for (int i = 0; i < raw.length; i++) {
+            double v = raw[i];
+            if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
+                throw new IllegalArgumentException(
+                        "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
+            }
+            if (v != Double.NEGATIVE_INFINITY) {
+                finite++;
+            }
+        }
+        if (finite == 0) {
+            throw new IllegalArgumentException(
+                    "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
+        }
+        int[] ids = new int[finite];
+        int n = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != Double.NEGATIVE_INFINITY) {
+                ids[n++] = i;
+            }
+        }
+        return of(raw.clone(), ids);
+    }
+
+    /** A distribution over {@code support} (ascending ids) of {@code logits}, normalized here. */
+    static Distribution of(double[] logits, int[] support) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int id : support) {
+            max = Math.max(max, logits[id]);
+        }
+        double z = 0;
+        double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
+        for (int id : support) {
+            double x = logits[id] - max;
+            double e = Math.exp(x);
+            z += e;
+            weighted += e * x;
+        }
+        // H = -sum p ln p = ln Z - sum p (l - max)
+        double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
+        return new Distribution(logits, support, max, z, entropy);
+    }
+
+    /** The same kept tokens with new logits (entries outside the support are ignored). */
+    Distribution withLogits(double[] newLogits) {
+        return of(newLogits, support);
+    }
+
+    /**
+     * The same kept tokens with a few logits changed; the normalizer is updated from the old one
+     * unless that would lose precision, in which case it is recomputed.
+     */
+    Distribution withChanged(int[] ids, double[] newValues) {
+        double[] next = logits.clone();
+        double newShift = shift;
+        for (int i = 0; i < ids.length; i++) {
+            next[ids[i]] = newValues[i];
+            newShift = Math.max(newShift, newValues[i]);
+        }
+        double removed = 0;
+        double added = 0;
+        for (int i = 0; i < ids.length; i++) {
+            removed += Math.exp(logits[ids[i]] - newShift);
+            added += Math.exp(newValues[i] - newShift);
+        }
+        double untouched = normalizer * Math.exp(shift - newShift) - removed;
+        if (untouched < 1e-6 * (untouched + removed)) {
+            return of(next, support); // the changed tokens held almost all mass: recompute
+        }
+        return new Distribution(next, support, newShift, untouched + added);
+    }
+
+    /** The same logits restricted to {@code keptAscending}, a subset of the current support. */
+    Distribution restrictTo(int[] keptAscending) {
+        return keptAscending.length == support.length ? this : of(logits, keptAscending);
+    }
+
+    public int vocabSize() {
+        return logits.length;
+    }
+
+    public int keptCount() {
+        return support.length;
+    }
+
+    /** Kept ids, ascending (a copy). */
+    public int[] keptIds() {
+        return support.clone();
+    }
+
+    public boolean isKept(int id) {
+        return indexOf(id) >= 0;
+    }
+
+    /** The logit of {@code id}, -infinity when dropped. */
+    public double logit(int id) {
+        return isKept(id) ? logits[id] : Double.NEGATIVE_INFINITY;
+    }
+
+    /** Probability of {@code id} over the full vocabulary, 0 when dropped. */
+    public double prob(int id) {
+        int pos = indexOf(id);
+        return pos < 0 ? 0 : probAt(pos);
+    }
+
+    /** Full-vocabulary probability array (a new array). */
+    public double[] probs() {
+        double[] out = new double[logits.length];
+        double[] p = probsAtPositions();
+        for (int i = 0; i < support.length; i++) {
+            out[support[i]] = p[i];
+        }
+        return out;
+    }
+
+    /** Logits by id with -infinity for dropped tokens (a new array). */
+    public double[] maskedLogits() {
+        double[] out = new double[logits.length];
+        Arrays.fill(out, Double.NEGATIVE_INFINITY);
+        for (int id : support) {
+            out[id] = logits[id];
+        }
+        return out;
+    }
+
+    /** Shannon entropy in bits. */
+    public double entropyBits() {
+        if (Double.isNaN(entropyBits)) {
+            double[] p = probsAtPositions();
+            double logZ = Math.log(normalizer);
+            double h = 0;
+            for (int i = 0; i < support.length; i++) {
+                if (p[i] > 0) {
+                    // -ln p = ln Z - (l - shift): no log per token
+                    h += p[i] * (logZ - (logits[support[i]] - shift));
+                }
+            }
+            entropyBits = Math.max(0, h / LN2);
+        }
+        return entropyBits;
+    }
+
+    /** Position of {@code id} in the support, or a negative number. */
+    int indexOf(int id) {
+        if (id < 0 || id >= logits.length) {
+            return -1;
+        }
+        if (support.length == logits.length) {
+            return id;
+        }
+        return Arrays.binarySearch(support, id);
+    }
+
+    double probAt(int pos) {
+        if (probsAtPos != null) {
+            return probsAtPos[pos];
+        }
+        return Math.exp(logits[support[pos]] - shift) / normalizer;
+    }
+
+    /** Probabilities parallel to {@link #support}. Callers must not modify the array. */
+    double[] probsAtPositions() {
+        if (probsAtPos == null) {
+            double[] p = new double[support.length];
+            for (int i = 0; i < support.length; i++) {
+                p[i] = Math.exp(logits[support[i]] - shift) / normalizer;
+            }
+            probsAtPos = p;
+        }
+        return probsAtPos;
+    }
+
+    /** Sum of this distribution's probabilities over {@code ids} (ascending, a subset). */
+    double massOf(int[] idsAscending) {
+        if (idsAscending == support || idsAscending.length == support.length) {
+            return 1.0;
+        }
+        double sum = 0;
+        for (int id : idsAscending) {
+            sum += prob(id);
+        }
+        return sum;
+    }
+
+    private static int[] finiteIds(float[] raw, int finite) {
+        int[] ids = new int[finite];
+        int n = 0;
+        for (int i = 0; i < raw.length; i++) {
+            if (raw[i] != Float.NEGATIVE_INFINITY) {
+                ids[n++] = i;
+            }
+        }
+        return ids;
+    }
+}

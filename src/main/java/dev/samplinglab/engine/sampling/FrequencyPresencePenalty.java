@@ -1,0 +1,55 @@
+package dev.samplinglab.engine.sampling;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * Frequency and presence penalties as in the OpenAI API and llama.cpp's {@code penalties} sampler:
+ * {@code logit -= count * frequency + (count > 0 ? presence : 0)}, where count is how often the
+ * token occurs in the window. Both range over [-2, 2] as in the OpenAI API; 0 and 0 mean off.
+ */
+public final class FrequencyPresencePenalty implements SamplingStage {
+    private final double frequency;
+    private final double presence;
+    private final int window;
+
+    public FrequencyPresencePenalty(double frequency, double presence, int window) {
+        this.frequency = validate("frequency penalty", frequency);
+        this.presence = validate("presence penalty", presence);
+        this.window = RepetitionPenalty.validateWindow(window);
+    }
+
+    public static double validate(String name, double value) {
+        if (!(value >= -2 && value <= 2)) {
+            throw new IllegalArgumentException(
+                    name + " must be in [-2, 2], 0 = off (got " + value + ")");
+        }
+        return value;
+    }
+
+    @Override
+    public StageKind kind() {
+        return StageKind.FREQUENCY_PRESENCE_PENALTY;
+    }
+
+    @Override
+    public Map<String, Object> params() {
+        return Map.of("frequency", frequency, "presence", presence, "window", window);
+    }
+
+    @Override
+    public StageResult apply(Distribution in, int[] context) {
+        ContextCounts counts = ContextCounts.of(context, window, in.vocabSize());
+        int[] ids = new int[counts.ids().length];
+        double[] values = new double[ids.length];
+        int n = 0;
+        for (int i = 0; i < counts.ids().length; i++) {
+            int id = counts.ids()[i];
+            if (in.isKept(id)) {
+                ids[n] = id;
+                values[n++] = in.logits[id] - counts.counts()[i] * frequency - presence;
+            }
+        }
+        return StageResult.of(in.withChanged(Arrays.copyOf(ids, n), Arrays.copyOf(values, n)));
+    }
+}

@@ -1,0 +1,185 @@
+package dev.samplinglab.engine.sampling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * A sampling chain built from {@link SamplingSettings}: the active stages in chain order, then a
+ * picker (greedy argmax or inverse-CDF categorical with an explicit coin). Mirrors Hugging Face's
+ * logits processors/warpers (logits_process.py) and llama.cpp's sampler chain. Thread-safe and
+ * stateless: the session supplies the context and the coin of each step.
+ */
+public final class SamplingPipeline {
+    /** Default number of display tokens recorded per stage. */
+    public static final int DEFAULT_TOP_N = 100;
+
+    private final SamplingSettings settings;
+    private final List<SamplingStage> stages;
+    private final Picker picker;
+
+    private SamplingPipeline(SamplingSettings settings) {
+        this.settings = settings;
+        this.stages = settings.activeStages().stream().map(k -> stageFor(k, settings)).toList();
+        this.picker = settings.greedy() ? new GreedyPicker() : new InverseCdfPicker();
+    }
+
+    public static SamplingPipeline of(SamplingSettings settings) {
+        if (settings == null) {
+            throw new IllegalArgumentException("settings must not be null");
+        }
+        return new SamplingPipeline(settings);
+    }
+
+    public SamplingSettings settings() {
+        return settings;
+    }
+
+    /** The active stages in chain order. */
+    public List<SamplingStage> stages() {
+        return stages;
+    }
+
+    public Picker picker() {
+        return picker;
+    }
+
+    /**
+     * Runs one step and records every stage.
+     *
+     * @param logits full-vocabulary logits (-infinity allowed; NaN, +infinity or all -infinity
+     *     refused); never mutated
+     * @param context prompt + generated ids, seen by the penalties; never mutated
+     * @param coin u in [0, 1), used by the categorical picker and recorded
+     * @param piece display piece of a token id
+     * @param topN number of display tokens (top-N by raw probability) recorded per stage
+     */
+    public StepTrace run(
+            float[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
+        return trace(logits, context, coin, piece, topN, -1);
+    }
+
+    /** Like {@link #run} but the chosen token is {@code forcedId} (the coin is still recorded). */
+    public StepTrace runForced(
+            float[] logits,
+            int[] context,
+            double coin,
+            IntFunction<String> piece,
+            int topN,
+            int forcedId) {
+        if (forcedId < 0 || forcedId >= (logits == null ? 0 : logits.length)) {
+            throw new IllegalArgumentException(
+                    "forced token id must be in [0, "
+                            + (logits == null ? 0 : logits.length)
+                            + ") (got "
+                            + forcedId
+                            + ")");
+        }
+        return trace(logits, context, coin, piece, topN, forcedId);
+    }
+
+    /** The final distribution without a trace (fast path, e.g. for batched generation). */
+    public Distribution finalDistribution(float[] logits, int[] context) {
+        Distribution d = Distribution.ofLogits(logits);
+        int[] ctx = checkedContext(context, logits.length);
+        for (SamplingStage stage : stages) {
+            d = stage.apply(d, ctx).out();
+        }
+        return d;
+    }
+
+    /** Picks a token without recording a trace. */
+    public int pick(float[] logits, int[] context, double coin) {
+        Coins.validate(coin);
+        return picker.pick(finalDistribution(logits, context), coin);
+    }
+
+    private StepTrace trace(
+            float[] logits,
+            int[] context,
+            double coin,
+            IntFunction<String> piece,
+            int topN,
+            int forcedId) {
+        Coins.validate(coin);
+        if (topN < 0) {
+            throw new IllegalArgumentException("topN must be >= 0 (got " + topN + ")");
+        }
+        Distribution raw = Distribution.ofLogits(logits);
+        int[] ctx = checkedContext(context, logits.length);
+        int[] displayIds = TokenOrder.top(null, raw.logits, topN);
+        StageTracer tracer = new StageTracer(displayIds, piece == null ? String::valueOf : piece);
+        StageTrace rawTrace = tracer.trace(null, "raw", Map.of(), raw, 1.0, -1, null);
+        List<StageTrace> stageTraces = new ArrayList<>();
+        Distribution d = raw;
+        for (SamplingStage stage : stages) {
+            StageResult r = stage.apply(d, ctx);
+            double keptMass = d.massOf(r.out().support);
+            stageTraces.add(
+                    tracer.trace(
+                            stage.kind(),
+                            stage.kind().traceName(),
+                            stage.params(),
+                            r.out(),
+                            keptMass,
+                            r.crossingId(),
+                            r.cumulative()));
+            d = r.out();
+        }
+        int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
+        StageTrace finalTrace =
+                tracer.trace(
+                        null,
+                        "final",
+                        Map.of("picker", picker.name()),
+                        d,
+                        raw.massOf(d.support),
+                        -1,
+                        null);
+        double chosenProb = d.prob(chosen);
+        return new StepTrace(
+                displayIds,
+                rawTrace,
+                stageTraces,
+                finalTrace,
+                settings.greedy(),
+                coin,
+                chosen,
+                piece == null ? String.valueOf(chosen) : piece.apply(chosen),
+                chosenProb,
+                raw.prob(chosen),
+                raw.entropyBits(),
+                d.entropyBits(),
+                -Math.log(chosenProb) / Math.log(2),
+                new StepTrace.FullArrays(logits.clone(), d.probs()));
+    }
+
+    private static int[] checkedContext(int[] context, int vocabSize) {
+        if (context == null) {
+            return new int[0];
+        }
+        for (int id : context) {
+            if (id < 0 || id >= vocabSize) {
+                throw new IllegalArgumentException(
+                        "context id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
+            }
+        }
+        return context;
+    }
+
+    private static SamplingStage stageFor(StageKind kind, SamplingSettings s) {
+        return switch (kind) {
+            case REPETITION_PENALTY ->
+                    new RepetitionPenalty(s.repetitionPenalty(), s.penaltyWindow());
+            case FREQUENCY_PRESENCE_PENALTY ->
+                    new FrequencyPresencePenalty(
+                            s.frequencyPenalty(), s.presencePenalty(), s.penaltyWindow());
+            case TEMPERATURE -> new Temperature(s.temperature());
+            case TOP_K -> new TopK(s.topK());
+            case TOP_P -> new TopP(s.topP(), s.topPRule());
+            case MIN_P -> new MinP(s.minP());
+            case TYPICAL_P -> new TypicalP(s.typicalP());
+        };
+    }
+}

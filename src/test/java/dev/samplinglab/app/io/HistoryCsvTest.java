@@ -1,0 +1,32 @@
+package dev.samplinglab.app.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samplinglab.app.viewmodel.FakeStepSource;
+import dev.samplinglab.app.viewmodel.Strategy;
+import org.junit.jupiter.api.Test;
+
+class HistoryCsvTest {
+    @Test
+    void fieldsWithCommasQuotesAndNewlinesAreQuoted() {
+        assertThat(HistoryCsv.quote("plain")).isEqualTo("plain");
+        assertThat(HistoryCsv.quote(",")).isEqualTo("\",\"");
+        assertThat(HistoryCsv.quote("say \"hi\"")).isEqualTo("\"say \"\"hi\"\"\"");
+        assertThat(HistoryCsv.quote("a\nb")).isEqualTo("\"a\nb\"");
+        assertThat(HistoryCsv.quote(" x")).isEqualTo("\" x\"");
+    }
+
+    @Test
+    void oneRowPerStepAfterTheHeader() {
+        FakeStepSource session = new FakeStepSource("The cat", 3);
+        var settings = Strategy.defaults().toSettings();
+        session.step(settings);
+        session.step(settings);
+        String csv = HistoryCsv.format(session.history());
+        String[] lines = csv.split("\r\n");
+        assertThat(lines).hasSize(3);
+        assertThat(lines[0].split(",")).hasSize(HistoryCsv.HEADER.size());
+        assertThat(lines[2]).startsWith("1," + session.history().get(1).tokenId() + ",");
+        assertThat(lines[1].split(",")).hasSize(HistoryCsv.HEADER.size());
+    }
+}

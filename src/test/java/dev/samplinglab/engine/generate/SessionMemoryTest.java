@@ -1,0 +1,81 @@
+package dev.samplinglab.engine.generate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A long session of stepping, going back and branching keeps native memory flat: the KV cache is
+ * preallocated and every step's temporaries are closed by its scope. {@code
+ * -Dsession.model=assets/models/tiny-shakespeare} runs it on a real model.
+ */
+class SessionMemoryTest {
+
+    @Test
+    void thousandActionsKeepMemoryBounded() throws Exception {
+        String spec = System.getProperty("session.model");
+        try (LanguageModel lm = spec == null ? TestModels.tiny(256, 8) : LanguageModel.open(spec);
+                DecodeSession s = new DecodeSession(lm, "Once upon a time", 3)) {
+            SamplingPipeline p =
+                    SamplingPipeline.of(
+                            SamplingSettings.builder().temperature(0.9).topP(0.95).build());
+            Random rng = new Random(5);
+            double at100 = 0;
+            for (int action = 1; action <= 1000; action++) {
+                act(s, p, rng, action);
+                if (action == 100) {
+                    at100 = nativeMegabytes();
+                }
+                if (action % 100 == 0) {
+                    // DJL's input buffers are direct ByteBuffers, freed when a GC runs: sample
+                    // after one, as a running app's periodic GCs would.
+                    nativeMegabytes();
+                }
+            }
+            double at1000 = nativeMegabytes();
+            System.out.printf(
+                    "session memory: native %.1f MB at 100 actions, %.1f MB at 1000 (growth %.1f MB)%n",
+                    at100, at1000, at1000 - at100);
+            assertThat(at1000 - at100).isLessThan(50);
+            assertThat(s.history())
+                    .allSatisfy(
+                            r -> {
+                                if (r.index() < s.history().size() - 1) {
+                                    assertThat(r.trace().full()).isNull();
+                                }
+                            });
+        }
+    }
+
+    private static void act(DecodeSession s, SamplingPipeline p, Random rng, int action) {
+        int steps = s.history().size();
+        if (s.cacheLength() >= s.contextSize() - 1) {
+            s.truncateTo(steps / 4);
+        } else if (action % 50 == 0 && steps > 2) {
+            s.branch(rng.nextInt(steps), rng.nextInt(256), p);
+        } else if (action % 7 == 0 && steps > 0) {
+            s.back();
+        } else {
+            s.step(p);
+        }
+    }
+
+    /** Resident set size minus the Java heap, after a GC. */
+    static double nativeMegabytes() throws Exception {
+        System.gc();
+        Thread.sleep(50);
+        long rssKb = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rssKb = Long.parseLong(line.replaceAll("\\D", ""));
+            }
+        }
+        Runtime rt = Runtime.getRuntime();
+        return rssKb / 1024.0 - rt.totalMemory() / 1048576.0;
+    }
+}

@@ -1,0 +1,157 @@
+package dev.samplinglab.engine.sampling;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class SamplingSettingsTest {
+
+    static Stream<Arguments> badSettings() {
+        SamplingSettings n = SamplingSettings.neutral();
+        return Stream.of(
+                bad(
+                        () -> n.withTemperature(0),
+                        "temperature must be > 0 and finite (got 0.0); use greedy for T = 0"),
+                bad(() -> n.withTemperature(-1), "temperature must be > 0 and finite (got -1.0)"),
+                bad(
+                        () -> n.withTemperature(Double.NaN),
+                        "temperature must be > 0 and finite (got NaN)"),
+                bad(
+                        () -> n.withTemperature(Double.POSITIVE_INFINITY),
+                        "temperature must be > 0 and finite (got Infinity)"),
+                bad(() -> n.withTopK(-1), "top-k must be >= 0, 0 = off (got -1)"),
+                bad(() -> n.withTopP(0), "top-p must be in (0, 1], 1 = off (got 0.0)"),
+                bad(() -> n.withTopP(1.5), "top-p must be in (0, 1], 1 = off (got 1.5)"),
+                bad(() -> n.withTopP(Double.NaN), "top-p must be in (0, 1], 1 = off (got NaN)"),
+                bad(() -> n.withMinP(-0.1), "min-p must be in [0, 1], 0 = off (got -0.1)"),
+                bad(() -> n.withTypicalP(0), "typical-p must be in (0, 1], 1 = off (got 0.0)"),
+                bad(
+                        () -> n.withRepetitionPenalty(0),
+                        "repetition penalty must be > 0 and finite, 1 = off (got 0.0)"),
+                bad(
+                        () -> n.withRepetitionPenalty(-1.2),
+                        "repetition penalty must be > 0 and finite, 1 = off (got -1.2)"),
+                bad(
+                        () -> n.withFrequencyPenalty(3),
+                        "frequency penalty must be in [-2, 2], 0 = off (got 3.0)"),
+                bad(
+                        () -> n.withPresencePenalty(Double.NaN),
+                        "presence penalty must be in [-2, 2], 0 = off (got NaN)"),
+                bad(
+                        () -> n.withPenaltyWindow(-1),
+                        "penalty window must be >= 0, 0 = whole context (got -1)"),
+                bad(() -> n.withTopPRule(null), "top-p rule must be inclusive or cumsum-le-p"),
+                bad(
+                        () -> n.withTypicalP(0.9).withOrder(ChainOrder.VLLM),
+                        "typical_p is set but not in the chain order vllm; add it to the order or"
+                                + " turn it off"),
+                bad(
+                        () -> n.withOrder(List.of(StageKind.TOP_K, StageKind.TOP_K)),
+                        "order lists top_k twice; each stage at most once"));
+    }
+
+    private static Arguments bad(Supplier<SamplingSettings> build, String message) {
+        return Arguments.of(build, message);
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @MethodSource("badSettings")
+    void badValuesGiveOneLineMessages(Supplier<SamplingSettings> build, String message) {
+        assertThatThrownBy(build::get)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void withersChangeOneFieldAndKeepTheRest() {
+        SamplingSettings a = Preset.GENERAL.settings();
+        SamplingSettings b = a.withTopP(0.5);
+        assertThat(b.topP()).isEqualTo(0.5);
+        assertThat(b.topK()).isEqualTo(45);
+        assertThat(b.temperature()).isEqualTo(0.9);
+        assertThat(a.topP()).isEqualTo(0.9);
+        assertThat(b.toBuilder().build()).isEqualTo(b);
+    }
+
+    static Stream<Arguments> presets() {
+        return Stream.of(
+                Arguments.of("creative", 1.3, 80, 0.95),
+                Arguments.of("general", 0.9, 45, 0.9),
+                Arguments.of("faithful", 0.6, 35, 0.88),
+                Arguments.of("qa", 0.7, 40, 0.9),
+                Arguments.of("code", 0.5, 50, 0.95),
+                Arguments.of("dialogue", 0.9, 40, 0.9));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("presets")
+    void presetsMatchTheTutorialTable(String name, double t, int k, double p) {
+        SamplingSettings s = Preset.parse(name).settings();
+        assertThat(s.greedy()).isFalse();
+        assertThat(s.temperature()).isEqualTo(t);
+        assertThat(s.topK()).isEqualTo(k);
+        assertThat(s.topP()).isEqualTo(p);
+        assertThat(s.activeStages())
+                .containsExactly(StageKind.TEMPERATURE, StageKind.TOP_K, StageKind.TOP_P);
+    }
+
+    @Test
+    void presetKeepsPenaltiesOrderAndRuleButResetsFilters() {
+        SamplingSettings base =
+                SamplingSettings.builder()
+                        .repetitionPenalty(1.2)
+                        .minP(0.1)
+                        .topPRule(TopPRule.CUMSUM_LE_P)
+                        .order(ChainOrder.LLAMA_CPP)
+                        .build();
+        SamplingSettings s = Preset.CODE.applyTo(base);
+        assertThat(s.repetitionPenalty()).isEqualTo(1.2);
+        assertThat(s.minP()).isZero();
+        assertThat(s.topPRule()).isEqualTo(TopPRule.CUMSUM_LE_P);
+        assertThat(s.order()).isEqualTo(ChainOrder.LLAMA_CPP.stages());
+        assertThat(Preset.GREEDY.settings().greedy()).isTrue();
+        assertThat(Preset.GREEDY.settings().activeStages()).isEmpty();
+        assertThatThrownBy(() -> Preset.parse("poetry"))
+                .hasMessage(
+                        "preset must be one of creative, general, faithful, qa, code, dialogue,"
+                                + " greedy (got 'poetry')");
+    }
+
+    @Test
+    void chainOrdersParsePresetsAndCustomLists() {
+        assertThat(ChainOrder.parse("hf")).isEqualTo(ChainOrder.HF.stages());
+        assertThat(ChainOrder.parse("llama.cpp")).isEqualTo(ChainOrder.LLAMA_CPP.stages());
+        assertThat(ChainOrder.parse("VLLM")).isEqualTo(ChainOrder.VLLM.stages());
+        assertThat(ChainOrder.parse("min-p, top_k,temperature"))
+                .containsExactly(StageKind.MIN_P, StageKind.TOP_K, StageKind.TEMPERATURE);
+        assertThat(ChainOrder.parse("penalties,temperature"))
+                .containsExactly(
+                        StageKind.REPETITION_PENALTY,
+                        StageKind.FREQUENCY_PRESENCE_PENALTY,
+                        StageKind.TEMPERATURE);
+        assertThat(ChainOrder.describe(ChainOrder.LLAMA_CPP.stages())).isEqualTo("llama.cpp");
+        assertThat(ChainOrder.describe(List.of(StageKind.TOP_P, StageKind.TOP_K)))
+                .isEqualTo("top_p,top_k");
+        assertThatThrownBy(() -> ChainOrder.parse("top_k,nucleus"))
+                .hasMessageStartingWith("order must be hf, llama.cpp, vllm or a list of");
+        assertThatThrownBy(() -> ChainOrder.parse("top_k,top-k"))
+                .hasMessage("order lists top_k twice; each stage at most once");
+        assertThat(TopPRule.parse("cumsum_le_p")).isEqualTo(TopPRule.CUMSUM_LE_P);
+        assertThatThrownBy(() -> TopPRule.parse("strict"))
+                .hasMessage("top-p rule must be inclusive or cumsum-le-p (got 'strict')");
+    }
+
+    @Test
+    void describeSummarizesTheStrategy() {
+        assertThat(Preset.GENERAL.settings().describe())
+                .isEqualTo("T=0.9 top-k=45 top-p=0.9 (inclusive) order=hf");
+        assertThat(SamplingSettings.greedyDecoding().describe()).isEqualTo("greedy order=hf");
+    }
+}
