@@ -26,8 +26,14 @@ import java.util.List;
  * @param adamUpdates updates applied so far
  * @param config hyperparameters of the run
  * @param elapsedSeconds training time spent before this checkpoint
+ * @param curve validation estimates logged so far
  */
-public record Checkpoint(int step, int adamUpdates, TrainConfig config, double elapsedSeconds) {
+public record Checkpoint(
+        int step, int adamUpdates, TrainConfig config, double elapsedSeconds, List<String> curve) {
+
+    public Checkpoint {
+        curve = List.copyOf(curve);
+    }
 
     static final String STATE = "state.json";
     static final String OPTIMIZER = "optimizer.safetensors";
@@ -53,6 +59,7 @@ public record Checkpoint(int step, int adamUpdates, TrainConfig config, double e
         state.addProperty("adam_updates", adamUpdates);
         state.addProperty("elapsed_seconds", elapsedSeconds);
         state.add("config", config.toJson());
+        state.add("curve", new com.google.gson.Gson().toJsonTree(curve));
         Files.writeString(
                 staged.resolve(STATE),
                 new GsonBuilder().setPrettyPrinting().create().toJson(state),
@@ -72,7 +79,12 @@ public record Checkpoint(int step, int adamUpdates, TrainConfig config, double e
                     o.get("step").getAsInt(),
                     o.get("adam_updates").getAsInt(),
                     TrainConfig.fromJson(o.getAsJsonObject("config")),
-                    o.get("elapsed_seconds").getAsDouble());
+                    o.get("elapsed_seconds").getAsDouble(),
+                    o.has("curve")
+                            ? o.getAsJsonArray("curve").asList().stream()
+                                    .map(e -> e.getAsString())
+                                    .toList()
+                            : List.of());
         } catch (IOException | RuntimeException e) {
             throw new IllegalArgumentException(
                     "cannot read the checkpoint in " + folder + ": " + e.getMessage(), e);

@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.train;
 
 import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.tokenizer.TextTokenizer;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,13 +21,13 @@ public final class ModelCard {
     /** One continuation of {@link #PROMPT}. */
     public record Sample(TextSampler.Settings settings, String text) {}
 
-    /** Greedy, temperature 0.8 and temperature 1.0 continuations of {@link #PROMPT}. */
+    /** Greedy, "faithful" and "general" preset continuations of {@link #PROMPT}. */
     public static List<Sample> samples(GptModel model, TextTokenizer tokenizer) {
         List<TextSampler.Settings> settings =
                 List.of(
-                        new TextSampler.Settings(0, 0, 80),
-                        new TextSampler.Settings(0.8, 1, 80),
-                        new TextSampler.Settings(1.0, 2, 80));
+                        TextSampler.Settings.greedy(80),
+                        TextSampler.Settings.preset(Preset.FAITHFUL, 1, 80),
+                        TextSampler.Settings.preset(Preset.GENERAL, 2, 80));
         return settings.stream()
                 .map(s -> new Sample(s, TextSampler.continueText(model, tokenizer, PROMPT, s)))
                 .toList();
@@ -46,6 +47,11 @@ public final class ModelCard {
                 .append(s.modelConfig().vocabSize())
                 .append(" tokens including `<|endoftext|>`\n\n");
         md.append("## Command\n\n```\n").append(commandLine).append("\n```\n\n");
+        if (s.resumedAt() >= 0) {
+            md.append("The last invocation resumed from the checkpoint at step ")
+                    .append(s.resumedAt())
+                    .append("; the hyperparameters are the checkpoint's.\n\n");
+        }
         md.append("## Model and hyperparameters\n\n");
         md.append(
                 String.format(
@@ -129,11 +135,15 @@ public final class ModelCard {
         }
         md.append("## Samples\n\nPrompt `")
                 .append(PROMPT)
-                .append("`; plain sampling written by the trainer (engine.train.TextSampler).\n\n");
+                .append("`, written with the app's DecodeSession and SamplingPipeline.\n\n");
         for (Sample sample : s.samples()) {
             md.append("### ")
                     .append(sample.settings().describe())
-                    .append("\n\n```\n")
+                    .append("\n\nReproduce: `sampling-lab generate --model DIR --prompt \"")
+                    .append(PROMPT)
+                    .append("\" ")
+                    .append(sample.settings().cliOptions())
+                    .append("`\n\n```\n")
                     .append(PROMPT)
                     .append(sample.text())
                     .append("\n```\n\n");

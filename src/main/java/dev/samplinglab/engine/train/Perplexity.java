@@ -13,10 +13,10 @@ import java.util.List;
  * Cross-entropy of a text under a model with strided sliding windows (the standard estimate for
  * fixed-context models; see Hugging Face, "Perplexity of fixed-length models",
  * https://huggingface.co/docs/transformers/perplexity). Windows are {@code context} tokens long and
- * advance by {@code stride}; each token is scored exactly once, by the first window that contains
- * it after the previously scored tokens, so every token after the first window sees at least {@code
- * context - stride} tokens of left context. The first token has no context: it is charged ln(vocab)
- * nats (a uniform guess), so every token of the text is counted.
+ * advance by {@code stride} (less than {@code context}); each token is scored exactly once, by the
+ * first window that contains it after the previously scored tokens, so every token after the first
+ * window sees at least {@code context - stride} tokens of left context. The first token has no
+ * context: it is charged ln(vocab) nats (a uniform guess), so every token of the text is counted.
  */
 public final class Perplexity {
     private static final int BATCH = 8;
@@ -32,9 +32,10 @@ public final class Perplexity {
             throw new IllegalArgumentException("the text has no tokens to evaluate");
         }
         int context = model.config().nPositions();
-        if (stride < 1 || stride > context) {
+        // a window must hold the token before the first one it scores
+        if (stride < 1 || stride >= context) {
             throw new IllegalArgumentException(
-                    "stride must be in 1.." + context + ", got " + stride);
+                    "stride must be in 1.." + (context - 1) + ", got " + stride);
         }
         double nats = Math.log(model.config().vocabSize());
         List<Window> windows = windows(tokens.length, context, stride);

@@ -1,53 +1,67 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.generate.DecodeSession;
+import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.model.GptModel;
-import dev.samplinglab.engine.model.KvCache;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.tokenizer.TextTokenizer;
-import java.util.SplittableRandom;
 
 /**
- * Minimal continuation writer for model cards and training tests: greedy (argmax) or plain
- * temperature sampling from the softmax, through the engine's KV cache. The full sampling chain
- * lives in engine.sampling; this keeps training independent of it.
+ * Continuations for model cards, written with the app's own {@link DecodeSession} and {@link
+ * SamplingPipeline}, so {@code sampling-lab generate} with the same seed and options reproduces
+ * them.
  */
 public final class TextSampler {
     private TextSampler() {}
 
-    /** Settings of one continuation: temperature 0 means greedy. */
-    public record Settings(double temperature, long seed, int maxTokens) {
+    /** One continuation's settings: the sampling chain, the coin seed and the length. */
+    public record Settings(String label, SamplingSettings sampling, long seed, int maxTokens) {
+
+        public static Settings greedy(int maxTokens) {
+            return new Settings("greedy", SamplingSettings.greedyDecoding(), 0, maxTokens);
+        }
+
+        public static Settings preset(Preset preset, long seed, int maxTokens) {
+            return new Settings("preset " + preset.cliName(), preset.settings(), seed, maxTokens);
+        }
+
         public String describe() {
-            return temperature == 0
-                    ? "greedy (argmax), " + maxTokens + " tokens"
-                    : "temperature "
-                            + temperature
-                            + " (plain softmax sampling, no top-k/top-p), seed "
-                            + seed
-                            + ", "
-                            + maxTokens
-                            + " tokens";
+            return label
+                    + ": "
+                    + sampling.describe()
+                    + ", seed "
+                    + seed
+                    + ", "
+                    + maxTokens
+                    + " tokens";
+        }
+
+        /** The generate options that reproduce this continuation. */
+        public String cliOptions() {
+            String how =
+                    sampling.greedy() ? "--greedy" : "--preset " + label.replace("preset ", "");
+            return how + " --seed " + seed + " --max-new-tokens " + maxTokens;
         }
     }
 
     /** Continues {@code prompt}; returns only the generated text. */
     public static String continueText(
             GptModel model, TextTokenizer tokenizer, String prompt, Settings s) {
-        int[] ids = tokenizer.encode(prompt);
-        int room = model.config().nPositions() - ids.length;
-        int n = Math.min(s.maxTokens(), room);
-        int[] out = new int[n];
-        SplittableRandom rng = new SplittableRandom(s.seed());
-        try (KvCache cache = model.newCache(1)) {
-            float[] logits = model.step(cache, ids);
-            for (int i = 0; i < n; i++) {
-                out[i] = s.temperature() == 0 ? argmax(logits) : sample(logits, s, rng);
-                if (i + 1 < n) {
-                    logits = model.step(cache, out[i]);
-                }
+        // not closed: closing a LanguageModel would close the caller's model
+        LanguageModel lm = new LanguageModel("training", model, tokenizer);
+        SamplingPipeline pipeline = SamplingPipeline.of(s.sampling());
+        int room = model.config().nPositions() - tokenizer.encode(prompt).length;
+        try (DecodeSession session = new DecodeSession(lm, prompt, s.seed())) {
+            for (int i = 0; i < Math.min(s.maxTokens(), room); i++) {
+                session.step(pipeline);
             }
+            return tokenizer.decode(session.generatedTokens());
         }
-        return tokenizer.decode(out);
     }
 
+    /** Index of the largest logit (first on ties). */
     static int argmax(float[] logits) {
         int best = 0;
         for (int i = 1; i < logits.length; i++) {
@@ -56,23 +70,5 @@ public final class TextSampler {
             }
         }
         return best;
-    }
-
-    static int sample(float[] logits, Settings s, SplittableRandom rng) {
-        double max = logits[argmax(logits)];
-        double[] weights = new double[logits.length];
-        double total = 0;
-        for (int i = 0; i < logits.length; i++) {
-            weights[i] = Math.exp((logits[i] - max) / s.temperature());
-            total += weights[i];
-        }
-        double u = rng.nextDouble() * total;
-        for (int i = 0; i < weights.length; i++) {
-            u -= weights[i];
-            if (u < 0) {
-                return i;
-            }
-        }
-        return weights.length - 1;
     }
 }

@@ -50,7 +50,8 @@ public final class TrainingRun {
             EvalResult train,
             EvalResult val,
             List<ModelCard.Sample> samples,
-            List<String> curve) {}
+            List<String> curve,
+            int resumedAt) {}
 
     private final Options options;
     private final PrintStream log;
@@ -163,7 +164,7 @@ public final class TrainingRun {
                 model.config().vocabSize(),
                 model.config().parameterCount());
         ProgressBar bar = new ProgressBar(log, start, config.steps(), config.tokensPerStep(), 10);
-        List<String> curve = new ArrayList<>();
+        List<String> curve = new ArrayList<>(resumed == null ? List.of() : resumed.curve());
         int[] valSample = prefix(valTokens, config.evalWindows() * config.context());
         for (int step = start; step < config.steps(); step++) {
             ModelTrainer.StepResult r = trainer.step(step);
@@ -174,7 +175,7 @@ public final class TrainingRun {
             bar.update(r);
             int done = step + 1;
             if (config.evalEvery() > 0 && done % config.evalEvery() == 0) {
-                EvalResult v = Perplexity.evaluate(model, valSample, 1, config.context());
+                EvalResult v = Perplexity.evaluate(model, valSample, 1, config.context() - 1);
                 String point =
                         String.format(
                                 Locale.ROOT,
@@ -188,26 +189,27 @@ public final class TrainingRun {
             if (config.checkpointEvery() > 0 && done % config.checkpointEvery() == 0
                     || done == config.steps()) {
                 double elapsed = before + bar.elapsedSeconds();
-                new Checkpoint(done, trainer.optimizer().updates(), config, elapsed)
+                new Checkpoint(done, trainer.optimizer().updates(), config, elapsed, curve)
                         .save(options.checkpointDir(), model, trainer.optimizer(), tokenizerJson);
                 bar.note("checkpoint: step " + done + " -> " + options.checkpointDir());
             }
         }
         double seconds = before + bar.elapsedSeconds();
-        double tokPerSec = bar.tokensPerSecond(config.steps());
+        double tokPerSec = config.steps() * config.tokensPerStep() / seconds;
         return finish(
                 model,
                 tokenizer,
                 tokenizerJson,
                 config,
                 split,
-                trainTokens,
                 valTokens,
                 staging,
-                seconds,
-                tokPerSec,
-                curve);
+                new Progress(seconds, tokPerSec, curve, resumed == null ? -1 : start));
     }
+
+    /** Time, throughput, validation curve and resume point of the optimization loop. */
+    private record Progress(
+            double seconds, double tokensPerSecond, List<String> curve, int resumedAt) {}
 
     private Summary finish(
             GptModel model,
@@ -215,12 +217,9 @@ public final class TrainingRun {
             Path tokenizerJson,
             TrainConfig config,
             CorpusSplit split,
-            int[] trainTokens,
             int[] valTokens,
             Path staging,
-            double seconds,
-            double tokPerSec,
-            List<String> curve)
+            Progress p)
             throws IOException {
         int stride = Math.max(1, config.context() / 2);
         log.println("evaluating the validation split (strided windows, stride " + stride + ")");
@@ -232,7 +231,16 @@ public final class TrainingRun {
                         model, tokenizer.encode(trainSlice), CorpusSplit.chars(trainSlice), stride);
         List<ModelCard.Sample> samples = ModelCard.samples(model, tokenizer);
         Summary s =
-                new Summary(model.config(), config, seconds, tokPerSec, train, val, samples, curve);
+                new Summary(
+                        model.config(),
+                        config,
+                        p.seconds(),
+                        p.tokensPerSecond(),
+                        train,
+                        val,
+                        samples,
+                        p.curve(),
+                        p.resumedAt());
         ModelFiles.writeModel(staging, model, tokenizerJson);
         AtomicFiles.writeString(
                 staging.resolve("MODEL_CARD.md"),
@@ -243,7 +251,7 @@ public final class TrainingRun {
                 val.natsPerToken(),
                 val.bitsPerChar(),
                 train.natsPerToken(),
-                seconds);
+                p.seconds());
         return s;
     }
 

@@ -97,7 +97,7 @@ class ModelTrainerTest {
             for (int s = 0; s < 3; s++) {
                 trainer.step(s);
             }
-            new Checkpoint(3, trainer.optimizer().updates(), c, 1.0)
+            new Checkpoint(3, trainer.optimizer().updates(), c, 1.0, java.util.List.of("x"))
                     .save(ckpt, model, trainer.optimizer(), tokenizer);
         }
         Checkpoint saved = Checkpoint.read(ckpt);

@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.train;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.samplinglab.engine.model.GptModel;
@@ -61,6 +62,24 @@ class PerplexityTest {
             EvalResult r = Perplexity.evaluate(model, tokens, 100, 3);
             assertThat(r.nats()).isCloseTo(expected, within(1e-3));
             assertThat(r.natsPerToken()).isCloseTo(expected / 30, within(1e-4));
+        }
+    }
+
+    @Test
+    void nonOverlappingStrideIsContextMinusOneAndLongerStridesAreRefused() {
+        try (GptModel model = GptModel.random(CONFIG, 8)) {
+            int[] tokens = new SplittableRandom(2).ints(20, 0, 23).toArray();
+            // stride 7 = context - 1: each window holds the token before its first target
+            double expected =
+                    Math.log(23)
+                            + windowNats(model, tokens, 0, 8, 1)
+                            + windowNats(model, tokens, 7, 15, 8)
+                            + windowNats(model, tokens, 12, 20, 15);
+            assertThat(Perplexity.evaluate(model, tokens, 40, 7).nats())
+                    .isCloseTo(expected, within(1e-3));
+            assertThatThrownBy(() -> Perplexity.evaluate(model, tokens, 40, 8))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("stride must be in 1..7");
         }
     }
 
