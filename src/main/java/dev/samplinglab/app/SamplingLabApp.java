@@ -5,6 +5,7 @@ import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.view.ModelChoice;
 import dev.samplinglab.engine.generate.BundledModels;
+import dev.samplinglab.engine.sampling.TraceJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
@@ -48,7 +49,7 @@ public final class SamplingLabApp extends Application {
 
     /** History JSON with each trace in the engine's trace format. */
     public static HistoryJson historyJson() {
-        return new HistoryJson(TraceFormat::toJson);
+        return new HistoryJson(TraceJson::toJson);
     }
 
     @Override
@@ -65,9 +66,10 @@ public final class SamplingLabApp extends Application {
                                 modelChoices(),
                                 historyJson()),
                         settings);
-        stage.show();
         reportStartWhenReady();
+        // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
+        stage.show();
     }
 
     /** Prints "start to interactive" once the first model is loaded (with -Dsamplinglab.timing). */

@@ -72,7 +72,7 @@ public final class PipelineCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        float[] logits =
+        double[] logits =
                 input.logits != null
                         ? VectorArgs.logits(input.logits)
                         : VectorArgs.logitsOfProbs(input.probs);

@@ -6,23 +6,23 @@ import java.util.Locale;
 final class VectorArgs {
     private VectorArgs() {}
 
-    static float[] logits(String text) {
+    static double[] logits(String text) {
         String[] parts = split("--logits", text);
-        float[] out = new float[parts.length];
+        double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             String p = parts[i].toLowerCase(Locale.ROOT);
             out[i] =
                     p.equals("-inf") || p.equals("-infinity")
-                            ? Float.NEGATIVE_INFINITY
-                            : (float) number("--logits", parts[i], i);
+                            ? Double.NEGATIVE_INFINITY
+                            : number("--logits", parts[i], i);
         }
         return out;
     }
 
     /** Probabilities (any positive scale) as logits: log p; 0 becomes -infinity. */
-    static float[] logitsOfProbs(String text) {
+    static double[] logitsOfProbs(String text) {
         String[] parts = split("--probs", text);
-        float[] out = new float[parts.length];
+        double[] out = new double[parts.length];
         for (int i = 0; i < parts.length; i++) {
             double p = number("--probs", parts[i], i);
             if (!(p >= 0) || Double.isInfinite(p)) {
@@ -33,7 +33,7 @@ final class VectorArgs {
                                 + i
                                 + ")");
             }
-            out[i] = (float) Math.log(p);
+            out[i] = Math.log(p);
         }
         return out;
     }

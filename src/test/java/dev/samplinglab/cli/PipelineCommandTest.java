@@ -62,6 +62,25 @@ class PipelineCommandTest {
         assertThat(o.get("chosen").getAsInt()).isZero();
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"inclusive", "cumsum-le-p"})
+    void exactTieIsPinnedToTwoTokens(String rule) {
+        CliRun run =
+                CliRun.of(
+                        "pipeline",
+                        "--probs",
+                        "0.5,0.25,0.25",
+                        "--top-p",
+                        "0.75",
+                        "--top-p-rule",
+                        rule,
+                        "--json");
+        JsonObject o = JsonParser.parseString(run.out()).getAsJsonObject();
+        assertThat(ints(o.getAsJsonArray("kept"))).containsExactly(0, 1);
+        assertThat(doubles(o.getAsJsonArray("final_probs")))
+                .containsExactly(new double[] {2.0 / 3, 1.0 / 3, 0}, within(1e-15));
+    }
+
     @Test
     void stagesAppearInChainOrderWithPenaltiesFromTheContext() {
         CliRun run =

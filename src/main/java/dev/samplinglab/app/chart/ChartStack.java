@@ -60,6 +60,7 @@ public class ChartStack extends VBox {
         while (charts.size() > count) {
             charts.remove(charts.size() - 1);
         }
+        charts.forEach(c -> c.setOnBarClicked(i -> {}));
         charts.get(count - 1).setOnBarClicked(i -> onFinalBarClicked.accept(i));
         List<javafx.scene.Node> nodes = new ArrayList<>(charts);
         nodes.add(axis);

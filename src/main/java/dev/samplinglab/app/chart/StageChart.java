@@ -166,15 +166,20 @@ public class StageChart extends Region {
         } else {
             tooltip.setText(
                     String.format(
-                            Locale.ROOT,
-                            "%s  p = %.4f%s%s",
-                            data.pieces().get(i),
-                            data.values()[i],
-                            data.ghosts() == null
-                                    ? ""
-                                    : String.format(
-                                            Locale.ROOT, " (outline %.4f)", data.ghosts()[i]),
-                            data.kept()[i] ? "" : "  dropped"));
+                                    Locale.ROOT,
+                                    "%s  p = %.4f%s%s",
+                                    data.pieces().get(i),
+                                    data.values()[i],
+                                    data.ghosts() == null
+                                            ? ""
+                                            : String.format(
+                                                    Locale.ROOT,
+                                                    " (outline %.4f)",
+                                                    data.ghosts()[i]),
+                                    data.kept()[i] ? "" : "  dropped")
+                            + (data.cdf() != null && i != data.chosenIndex()
+                                    ? "\nclick: take this token instead (branch)"
+                                    : ""));
         }
     }
 

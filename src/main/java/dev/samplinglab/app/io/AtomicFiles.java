@@ -6,6 +6,10 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 
 /**
  * Writes a file atomically: the content goes to a temporary file in the same folder, which then
@@ -30,6 +34,7 @@ public final class AtomicFiles {
             try (OutputStream out = Files.newOutputStream(temp)) {
                 writer.write(out);
             }
+            copyPermissions(absolute, temp);
             try {
                 Files.move(
                         temp,
@@ -42,6 +47,18 @@ public final class AtomicFiles {
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /** Temp files are private (rw-------); give the result the old file's or rw-r--r--. */
+    private static void copyPermissions(Path target, Path temp) throws IOException {
+        if (!Files.getFileStore(temp).supportsFileAttributeView(PosixFileAttributeView.class)) {
+            return;
+        }
+        Set<PosixFilePermission> perms =
+                Files.exists(target)
+                        ? Files.getPosixFilePermissions(target)
+                        : PosixFilePermissions.fromString("rw-r--r--");
+        Files.setPosixFilePermissions(temp, perms);
     }
 
     /** Writes a UTF-8 string atomically. */

@@ -2,8 +2,8 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
 import dev.samplinglab.app.viewmodel.StepResult;
 import dev.samplinglab.app.viewmodel.Strategy;
 import dev.samplinglab.engine.sampling.StepTrace;
@@ -15,12 +15,12 @@ import java.util.function.Function;
  * the full trace in the trace format.
  */
 public final class HistoryJson {
-    private final Function<StepTrace, String> traceJson;
+    private final Function<StepTrace, JsonElement> traceJson;
 
     /**
      * @param traceJson serializes one trace (the engine's trace format)
      */
-    public HistoryJson(Function<StepTrace, String> traceJson) {
+    public HistoryJson(Function<StepTrace, JsonElement> traceJson) {
         this.traceJson = traceJson;
     }
 
@@ -41,7 +41,7 @@ public final class HistoryJson {
             s.addProperty("forced", step.forced());
             s.addProperty("millis", step.millis());
             s.addProperty("cache_length", step.cacheLength());
-            s.add("trace", JsonParser.parseString(traceJson.apply(step.trace())));
+            s.add("trace", traceJson.apply(step.trace()));
             steps.add(s);
         }
         root.add("steps", steps);

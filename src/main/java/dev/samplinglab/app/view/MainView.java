@@ -44,6 +44,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     private final TokenStrip strip;
     private final Exporter exporter;
     private final LatencyProbe latency = new LatencyProbe();
+    private final TimelineStrip timeline;
     private final ScrollPane left;
 
     public MainView(
@@ -51,6 +52,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         this.vm = vm;
         this.controls = new ControlsPane(vm, prompts, models);
         this.strip = new TokenStrip(vm);
+        this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
         getStyleClass().add("main-view");
         setTop(toolbar());
@@ -66,14 +68,20 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
+        charts.setOnFinalBarClicked(this::branchToBar);
         vm.onErrorProperty().set(message -> prompts.error("Sampling Lab", message));
         showStep(vm.shownProperty().get());
     }
 
     /** Installs the keyboard commands and the style sheet on the window's scene. */
     public void attach(Scene scene) {
+        attach(scene, this);
+    }
+
+    /** Like {@link #attach(Scene)} with the keys going to {@code actions} (the selected tab). */
+    public void attach(Scene scene, KeyCommands.Actions actions) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        KeyCommands.install(scene, this);
+        KeyCommands.install(scene, actions);
         javafx.application.Platform.runLater(charts::requestFocus);
     }
 
@@ -93,12 +101,12 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         branch.setTooltip(
                 new Tooltip(
                         "Replace the shown step's token with an alternative and"
-                                + " continue from there (the text after it is discarded)"));
+                                + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
         HBox statusRow = new HBox(8, status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        VBox box = new VBox(charts, statusRow);
+        VBox box = new VBox(charts, timeline, statusRow);
         box.getStyleClass().add("centre");
         return box;
     }
@@ -154,11 +162,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         MenuButton export = new MenuButton("Export");
         export.setId("export-menu");
         export.getStyleClass().add("secondary");
-        MenuItem png = new MenuItem("Charts as PNG…");
+        MenuItem png = new MenuItem("Charts as PNG…  (Ctrl+E)");
         png.setOnAction(e -> exporter.exportPng(charts));
-        MenuItem csv = new MenuItem("History as CSV…");
+        MenuItem csv = new MenuItem("History as CSV…  (Ctrl+Shift+E)");
         csv.setOnAction(e -> exporter.exportCsv());
-        MenuItem json = new MenuItem("History as JSON…");
+        MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
         export.getItems().addAll(png, csv, json);
         ToggleButton present = new ToggleButton("Presentation");
@@ -203,11 +211,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     private void showStep(StepResult step) {
-        long dbg0 = System.nanoTime();
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
-        if (Boolean.getBoolean("samplinglab.debugTiming")) {
-            System.err.printf("charts %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
-        }
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {
@@ -223,6 +227,18 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
             }
         }
         latency.chartsUpdated(getScene());
+    }
+
+    /** A click on a final-distribution bar takes that token at the shown step instead. */
+    private void branchToBar(int displayIndex) {
+        StepResult step = vm.shownProperty().get();
+        if (step == null) {
+            return;
+        }
+        int id = step.trace().displayIds()[displayIndex];
+        if (id != step.tokenId()) {
+            vm.branch(step.index(), id);
+        }
     }
 
     private void applyPresentation(boolean on) {
@@ -249,7 +265,9 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     @Override
     public void back() {
-        latency.commandIssued();
+        if (!vm.history().isEmpty()) {
+            latency.commandIssued();
+        }
         vm.back();
     }
 
@@ -264,12 +282,39 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     @Override
+    public void exportPng() {
+        exporter.exportPng(charts);
+    }
+
+    @Override
+    public void exportCsv() {
+        exporter.exportCsv();
+    }
+
+    @Override
+    public void exportJson() {
+        exporter.exportJson();
+    }
+
+    /** Opens the "Branch…" menu of the shown step (Ctrl+B). */
+    @Override
+    public void openBranchMenu() {
+        if (!branch.isDisabled() && !branch.getItems().isEmpty()) {
+            branch.show();
+        }
+    }
+
+    @Override
     public void togglePresentation() {
         vm.presentationProperty().set(!vm.presentationProperty().get());
     }
 
     public ChartStack charts() {
         return charts;
+    }
+
+    public TimelineStrip timeline() {
+        return timeline;
     }
 
     public TokenStrip strip() {

@@ -377,17 +377,6 @@ public final class MainViewModel {
     }
 
     private void apply(Snapshot snap) {
-        long dbg0 = System.nanoTime();
-        try {
-            apply0(snap);
-        } finally {
-            if (Boolean.getBoolean("samplinglab.debugTiming")) {
-                System.err.printf("apply %.1f ms%n", (System.nanoTime() - dbg0) / 1e6);
-            }
-        }
-    }
-
-    private void apply0(Snapshot snap) {
         boolean atEnd = selected.get() >= history.size() - 1;
         batching = true;
         try {

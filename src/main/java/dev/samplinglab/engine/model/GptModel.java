@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
@@ -102,7 +103,7 @@ public final class GptModel implements AutoCloseable {
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
             NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);
-            return toRows(all.squeeze(0));
+            return toRows(all);
         }
     }
 
@@ -148,14 +149,14 @@ public final class GptModel implements AutoCloseable {
             x = block(l, x, start, mask, cache, dropout, train);
         }
         if (!all) {
-            x = x.get(new NDIndex(":, -1:, :"));
+            x = x.getShape().get(1) == 1 ? x : x.get(new NDIndex(":, -1:, :"));
         }
         x = layerNorm(x, weights.lnFinalGain, weights.lnFinalBias);
         NDArray logits =
                 train
                         ? Linear.linear(x, weights.tokenEmbedding).singletonOrThrow()
                         : x.matMul(inferenceHead());
-        return all ? logits : logits.squeeze(1);
+        return logits; // [B, T or 1, V]; toRows flattens the middle axis of a last-position call
     }
 
     /**
@@ -220,22 +221,24 @@ public final class GptModel implements AutoCloseable {
                         .singletonOrThrow()
                         .reshape(batch, t, 3, heads, hs)
                         .transpose(2, 0, 3, 1, 4);
-        NDArray q = qkv.get(0);
-        NDArray k = qkv.get(1);
-        NDArray v = qkv.get(2);
+        // three [1, B, H, T, hs] views in one op; the leading 1 rides along as a batch dim
+        NDList split = qkv.split(3, 0);
+        NDArray q = split.get(0);
+        NDArray k = split.get(1);
+        NDArray v = split.get(2);
         if (cache != null) {
             NDArray[] kv = cache.append(l, start, k, v);
             k = kv[0];
             v = kv[1];
         }
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).mul(1.0f / (float) Math.sqrt(hs));
+        NDArray scores = q.matMul(k.transpose(0, 1, 2, 4, 3)).mul(1.0f / (float) Math.sqrt(hs));
         if (mask != null) {
             scores = scores.add(mask);
         }
         NDArray out =
                 scores.softmax(-1)
                         .matMul(v) // [B, H, T, hs]
-                        .transpose(0, 2, 1, 3)
+                        .transpose(0, 1, 3, 2, 4)
                         .reshape(batch, t, (long) heads * hs);
         return Linear.linear(out, b.attnOutWeight(), b.attnOutBias()).singletonOrThrow();
     }
@@ -314,8 +317,9 @@ public final class GptModel implements AutoCloseable {
     }
 
     private static float[][] toRows(NDArray logits) {
-        int rows = (int) logits.getShape().get(0);
-        int cols = (int) logits.getShape().get(1);
+        Shape shape = logits.getShape();
+        int cols = (int) shape.get(shape.dimension() - 1);
+        int rows = (int) (shape.size() / cols);
         float[] flat = logits.toFloatArray();
         for (float v : flat) {
             if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {

@@ -13,8 +13,8 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys; // [n_layer] of [batch, n_head, capacity, head_size]
-    private final NDArray[] values; // [n_layer] of [batch, n_head, capacity, head_size]
+    private final NDArray[] keys; // [n_layer] of [1, batch, n_head, capacity, head_size]
+    private final NDArray[] values; // [n_layer] of [1, batch, n_head, capacity, head_size]
     private final int batch;
     private final int capacity;
     private final int width;
@@ -25,7 +25,7 @@ public final class KvCache implements AutoCloseable {
         this.batch = batch;
         this.capacity = c.nPositions();
         this.width = c.nEmbd();
-        Shape shape = new Shape(batch, c.nHead(), capacity, c.headSize());
+        Shape shape = new Shape(1, batch, c.nHead(), capacity, c.headSize());
         keys = new NDArray[c.nLayer()];
         values = new NDArray[c.nLayer()];
         for (int l = 0; l < keys.length; l++) {
@@ -74,11 +74,11 @@ public final class KvCache implements AutoCloseable {
      * Writes new keys/values [batch, n_head, t, head_size] at {@code start} and returns all so far.
      */
     NDArray[] append(int layer, int start, NDArray k, NDArray v) {
-        int t = (int) k.getShape().get(2);
-        NDIndex slot = new NDIndex(":, :, {}:{}", start, start + t);
+        int t = (int) k.getShape().get(3);
+        NDIndex slot = new NDIndex(":, :, :, {}:{}", start, start + t);
         keys[layer].set(slot, k);
         values[layer].set(slot, v);
-        NDIndex upTo = new NDIndex(":, :, :{}", start + t);
+        NDIndex upTo = new NDIndex(":, :, :, :{}", start + t);
         return new NDArray[] {keys[layer].get(upTo), values[layer].get(upTo)};
     }
 

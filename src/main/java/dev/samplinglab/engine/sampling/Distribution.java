@@ -50,6 +50,7 @@ public final class Distribution {
         }
         double[] logits = new double[raw.length];
         int finite = 0;
+        double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < raw.length; i++) {
             float v = raw[i];
             if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
@@ -59,13 +60,15 @@ public final class Distribution {
             logits[i] = v;
             if (v != Float.NEGATIVE_INFINITY) {
                 finite++;
+                max = Math.max(max, v);
             }
         }
         if (finite == 0) {
             throw new IllegalArgumentException(
                     "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
         }
-        return of(logits, finiteIds(raw, finite));
+        int[] support = finite == raw.length ? identity(raw.length) : finiteIds(raw, finite);
+        return of(logits, support, max);
     }
 
     /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
@@ -104,6 +107,11 @@ public final class Distribution {
         for (int id : support) {
             max = Math.max(max, logits[id]);
         }
+        return of(logits, support, max);
+    }
+
+    /** Same as {@link #of(double[], int[])} when the caller already knows the maximum logit. */
+    static Distribution of(double[] logits, int[] support, double max) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
         for (int id : support) {
@@ -189,6 +197,15 @@ public final class Distribution {
         return out;
     }
 
+    /** The logits as floats (a new array); only meaningful for a raw distribution. */
+    float[] rawLogitsAsFloats() {
+        float[] out = new float[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            out[i] = (float) logits[i];
+        }
+        return out;
+    }
+
     /** Logits by id with -infinity for dropped tokens (a new array). */
     public double[] maskedLogits() {
         double[] out = new double[logits.length];
@@ -257,6 +274,21 @@ public final class Distribution {
         }
         return sum;
     }
+
+    /** 0..n-1, shared between calls (support arrays are never mutated). */
+    private static int[] identity(int n) {
+        int[] cached = identityCache;
+        if (cached == null || cached.length != n) {
+            cached = new int[n];
+            for (int i = 0; i < n; i++) {
+                cached[i] = i;
+            }
+            identityCache = cached;
+        }
+        return cached;
+    }
+
+    private static volatile int[] identityCache;
 
     private static int[] finiteIds(float[] raw, int finite) {
         int[] ids = new int[finite];

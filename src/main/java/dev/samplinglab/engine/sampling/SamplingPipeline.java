@@ -57,7 +57,16 @@ public final class SamplingPipeline {
      */
     public StepTrace run(
             float[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
-        return trace(logits, context, coin, piece, topN, -1);
+        return trace(Distribution.ofLogits(logits), context, coin, piece, topN, -1);
+    }
+
+    /**
+     * {@link #run(float[], int[], double, IntFunction, int)} on logits kept in double precision
+     * (the model-free playground, where typed values such as log 0.25 should stay exact).
+     */
+    public StepTrace run(
+            double[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
+        return trace(Distribution.ofLogits(logits), context, coin, piece, topN, -1);
     }
 
     /** Like {@link #run} but the chosen token is {@code forcedId} (the coin is still recorded). */
@@ -68,15 +77,12 @@ public final class SamplingPipeline {
             IntFunction<String> piece,
             int topN,
             int forcedId) {
-        if (forcedId < 0 || forcedId >= (logits == null ? 0 : logits.length)) {
+        Distribution raw = Distribution.ofLogits(logits);
+        if (forcedId < 0 || forcedId >= logits.length) {
             throw new IllegalArgumentException(
-                    "forced token id must be in [0, "
-                            + (logits == null ? 0 : logits.length)
-                            + ") (got "
-                            + forcedId
-                            + ")");
+                    "forced token id must be in [0, " + logits.length + ") (got " + forcedId + ")");
         }
-        return trace(logits, context, coin, piece, topN, forcedId);
+        return trace(raw, context, coin, piece, topN, forcedId);
     }
 
     /** The final distribution without a trace (fast path, e.g. for batched generation). */
@@ -96,7 +102,7 @@ public final class SamplingPipeline {
     }
 
     private StepTrace trace(
-            float[] logits,
+            Distribution raw,
             int[] context,
             double coin,
             IntFunction<String> piece,
@@ -106,11 +112,11 @@ public final class SamplingPipeline {
         if (topN < 0) {
             throw new IllegalArgumentException("topN must be >= 0 (got " + topN + ")");
         }
-        Distribution raw = Distribution.ofLogits(logits);
-        int[] ctx = checkedContext(context, logits.length);
+        int[] ctx = checkedContext(context, raw.vocabSize());
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
-        StageTracer tracer = new StageTracer(displayIds, piece == null ? String::valueOf : piece);
-        StageTrace rawTrace = tracer.trace(null, "raw", Map.of(), raw, 1.0, -1, null);
+        IntFunction<String> pieces = id -> pieceOf(piece, id);
+        StageTracer tracer = new StageTracer(displayIds, pieces);
+        StageTrace rawTrace = tracer.traceRaw(raw);
         List<StageTrace> stageTraces = new ArrayList<>();
         Distribution d = raw;
         for (SamplingStage stage : stages) {
@@ -146,13 +152,18 @@ public final class SamplingPipeline {
                 settings.greedy(),
                 coin,
                 chosen,
-                piece == null ? String.valueOf(chosen) : piece.apply(chosen),
+                pieces.apply(chosen),
                 chosenProb,
                 raw.prob(chosen),
                 raw.entropyBits(),
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
-                new StepTrace.FullArrays(logits.clone(), d.probs()));
+                new StepTrace.FullArrays(raw.rawLogitsAsFloats(), d.probs()));
+    }
+
+    private static String pieceOf(IntFunction<String> piece, int id) {
+        String p = piece == null ? null : piece.apply(id);
+        return p == null ? String.valueOf(id) : p;
     }
 
     private static int[] checkedContext(int[] context, int vocabSize) {

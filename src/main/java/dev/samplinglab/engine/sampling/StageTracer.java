@@ -15,9 +15,15 @@ final class StageTracer {
         this.displayIds = displayIds;
         this.pieces = new String[displayIds.length];
         for (int i = 0; i < displayIds.length; i++) {
-            String p = piece.apply(displayIds[i]);
-            pieces[i] = p == null ? String.valueOf(displayIds[i]) : p;
+            pieces[i] = piece.apply(displayIds[i]);
         }
+    }
+
+    /** The "raw" pseudo stage: the display ids are its top-N, so their ranks are 0..N-1. */
+    StageTrace traceRaw(Distribution raw) {
+        int[] ranks = new int[displayIds.length];
+        Arrays.setAll(ranks, i -> i);
+        return build(null, "raw", Map.of(), raw, 1.0, -1, null, ranks);
     }
 
     StageTrace trace(
@@ -28,7 +34,18 @@ final class StageTracer {
             double keptMass,
             int crossingId,
             CumulativeSums cumulative) {
-        int[] ranks = ranks(out);
+        return build(kind, name, params, out, keptMass, crossingId, cumulative, ranks(out));
+    }
+
+    private StageTrace build(
+            StageKind kind,
+            String name,
+            Map<String, Object> params,
+            Distribution out,
+            double keptMass,
+            int crossingId,
+            CumulativeSums cumulative,
+            int[] ranks) {
         double[] cumulatives = cumulative == null ? null : cumulative.of(displayIds);
         List<Candidate> candidates = new ArrayList<>(displayIds.length);
         double shown = 0;

@@ -43,9 +43,12 @@ public final class Temperature implements SamplingStage {
     @Override
     public StageResult apply(Distribution in, int[] context) {
         double[] scaled = new double[in.vocabSize()];
+        double max = Double.NEGATIVE_INFINITY;
         for (int id : in.support) {
-            scaled[id] = in.logits[id] / temperature;
+            double v = in.logits[id] / temperature;
+            scaled[id] = v;
+            max = Math.max(max, v);
         }
-        return StageResult.of(in.withLogits(scaled));
+        return StageResult.of(Distribution.of(scaled, in.support, max));
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,16 @@ class AtomicFilesTest {
         assertThat(Files.readString(f)).isEqualTo("two");
         try (var files = Files.list(dir)) {
             assertThat(files).containsExactly(f);
+        }
+    }
+
+    @Test
+    void newFilesAreReadableByOthersLikeOrdinaryFiles() throws Exception {
+        Path f = dir.resolve("b.png");
+        AtomicFiles.writeString(f, "x");
+        if (Files.getFileStore(f).supportsFileAttributeView("posix")) {
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(f)))
+                    .isEqualTo("rw-r--r--");
         }
     }
 

@@ -2,8 +2,6 @@ package dev.samplinglab.app.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.samplinglab.app.MainWindow;
@@ -17,6 +15,7 @@ import dev.samplinglab.app.viewmodel.MainViewModel;
 import dev.samplinglab.app.viewmodel.ModelOpener;
 import dev.samplinglab.app.viewmodel.StepResult;
 import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.engine.sampling.TraceJson;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +53,6 @@ class StepWindowTest {
 
     @Start
     void start(Stage stage) {
-        FakeModel.opener();
         ModelOpener opener =
                 (spec, progress) -> {
                     FakeModel m = (FakeModel) FakeModel.opener().open(spec, progress);
@@ -65,10 +63,7 @@ class StepWindowTest {
                 Strategy.defaults().withPreset(dev.samplinglab.engine.sampling.Preset.GENERAL);
         AppSettings settings =
                 new AppSettings("random:tiny", "The cat", 0, strategy, 12, 4, 1300, 860);
-        Gson gson = new GsonBuilder().serializeSpecialFloatingPointValues().create();
-        HistoryJson json =
-                new HistoryJson(
-                        t -> gson.toJson(t).replace("NaN", "null").replace("-Infinity", "null"));
+        HistoryJson json = new HistoryJson(TraceJson::toJson);
         window =
                 MainWindow.build(
                         stage,
@@ -215,6 +210,21 @@ class StepWindowTest {
     }
 
     @Test
+    void clickingAnotherBarOfTheFinalChartBranchesToThatToken(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 3);
+        robot.clickOn(window.view().strip().chips().get(0));
+        StageChart fin = chart("final");
+        int other = fin.data().chosenIndex() == 0 ? 1 : 0;
+        int id = vm.shownProperty().get().trace().displayIds()[other];
+        javafx.geometry.Point2D p =
+                fin.localToScreen(fin.barLayout().center(other), fin.getHeight() / 2);
+        robot.clickOn(p);
+        assertThat(vm.history()).hasSize(1);
+        assertThat(vm.history().get(0).tokenId()).isEqualTo(id);
+        assertThat(vm.history().get(0).forced()).isTrue();
+    }
+
+    @Test
     void keyboardShortcutsDriveTheWindow(FxRobot robot) {
         robot.type(KeyCode.SPACE);
         robot.type(KeyCode.RIGHT);
@@ -259,6 +269,9 @@ class StepWindowTest {
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(root.getAsJsonArray("steps")).hasSize(3);
         assertThat(root.get("prompt").getAsString()).isEqualTo("The cat");
+        JsonObject trace =
+                root.getAsJsonArray("steps").get(2).getAsJsonObject().getAsJsonObject("trace");
+        assertThat(trace.get("chosen_id").getAsInt()).isEqualTo(vm.history().get(2).tokenId());
         try (var files = Files.list(dir)) {
             assertThat(files.filter(f -> f.toString().endsWith(".tmp"))).isEmpty();
         }

@@ -138,18 +138,24 @@ class StagePropertiesTest {
             assertThat(c.prob()).isEqualTo(finalProbs[c.id()]);
             assertThat(c.kept()).isEqualTo(finalProbs[c.id()] > 0);
         }
-        // ranks agree with a full sort of the final probabilities (ties by id)
-        for (Candidate c : t.finalDist().candidates()) {
+        // ranks agree with a full sort of the probabilities (ties by id)
+        double[] rawProbs = Distribution.ofLogits(Vectors.floats(logits)).probs();
+        assertRanksMatchAFullSort(t.raw(), rawProbs);
+        assertRanksMatchAFullSort(t.finalDist(), finalProbs);
+        assertThat(t.finalDist().keptCount())
+                .isEqualTo((int) java.util.Arrays.stream(finalProbs).filter(p -> p > 0).count());
+    }
+
+    private static void assertRanksMatchAFullSort(StageTrace stage, double[] probs) {
+        for (Candidate c : stage.candidates()) {
             int ahead = 0;
-            for (int j = 0; j < finalProbs.length; j++) {
-                if (finalProbs[j] > c.prob() || (finalProbs[j] == c.prob() && j < c.id())) {
+            for (int j = 0; j < probs.length; j++) {
+                if (probs[j] > c.prob() || (probs[j] == c.prob() && j < c.id())) {
                     ahead++;
                 }
             }
             assertThat(c.rank()).as("rank of %d", c.id()).isEqualTo(ahead);
         }
-        assertThat(t.finalDist().keptCount())
-                .isEqualTo((int) java.util.Arrays.stream(finalProbs).filter(p -> p > 0).count());
     }
 
     @Test
