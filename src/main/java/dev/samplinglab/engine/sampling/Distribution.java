@@ -17,7 +17,7 @@ public final class Distribution {
     /** Logits by token id; only entries of {@link #support} are meaningful. Never mutated. */
     final double[] logits;
 
-    /** Ids of the kept tokens, ascending. Never mutated. */
+    /** Ids of the kept tokens, ascending; 0..n-1 when every token is kept. Never mutated. */
     final int[] support;
 
     private final double shift;
@@ -114,8 +114,9 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support, double max) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
-        for (int id : support) {
-            double x = logits[id] - max;
+        boolean all = support.length == logits.length; // then support[i] == i
+        for (int i = 0; i < support.length; i++) {
+            double x = logits[all ? i : support[i]] - max;
             double e = Math.exp(x);
             z += e;
             weighted += e * x;
@@ -123,11 +124,6 @@ public final class Distribution {
         // H = -sum p ln p = ln Z - sum p (l - max)
         double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
         return new Distribution(logits, support, max, z, entropy);
-    }
-
-    /** The same kept tokens with new logits (entries outside the support are ignored). */
-    Distribution withLogits(double[] newLogits) {
-        return of(newLogits, support);
     }
 
     /**
