@@ -4,6 +4,7 @@ import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.view.FxPrompts;
 import dev.samplinglab.app.view.FxTicker;
+import dev.samplinglab.app.view.LabTabs;
 import dev.samplinglab.app.view.MainView;
 import dev.samplinglab.app.view.ModelChoice;
 import dev.samplinglab.app.view.UserPrompts;
@@ -24,11 +25,13 @@ public final class MainWindow {
     private final MainViewModel viewModel;
     private final MainView view;
     private final Scene scene;
+    private final LabTabs tabs;
 
-    private MainWindow(MainViewModel viewModel, MainView view, Scene scene) {
+    private MainWindow(MainViewModel viewModel, MainView view, Scene scene, LabTabs tabs) {
         this.viewModel = viewModel;
         this.view = view;
         this.scene = scene;
+        this.tabs = tabs;
     }
 
     /** What the window is built from. */
@@ -64,10 +67,14 @@ public final class MainWindow {
         vm.seedProperty().set(settings.seed());
         vm.topNProperty().set(settings.topN());
         vm.speedProperty().set(settings.speed());
-        MainView view =
-                new MainView(vm, parts.prompts().apply(stage), parts.models(), parts.json());
-        Scene scene = new Scene(view, settings.width(), settings.height());
-        view.attach(scene);
+        UserPrompts prompts = parts.prompts().apply(stage);
+        MainView view = new MainView(vm, prompts, parts.models(), parts.json());
+        LabTabs tabs =
+                new LabTabs(view, vm, EngineModels::openModel, parts.worker(), parts.ui(), prompts);
+        Scene scene = new Scene(tabs, settings.width(), settings.height());
+        view.attach(scene, tabs);
+        scene.getStylesheets()
+                .add(MainWindow.class.getResource(LabTabs.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
@@ -75,7 +82,7 @@ public final class MainWindow {
                 .bind(
                         javafx.beans.binding.Bindings.concat(
                                 "Sampling Lab · ", vm.modelNameProperty()));
-        return new MainWindow(vm, view, scene);
+        return new MainWindow(vm, view, scene, tabs);
     }
 
     /** The settings to remember from the window's current state. */
@@ -102,5 +109,10 @@ public final class MainWindow {
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The Step, Compare, KV cache and Playground tabs. */
+    public LabTabs tabs() {
+        return tabs;
     }
 }

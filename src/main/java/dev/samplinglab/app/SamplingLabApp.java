@@ -66,9 +66,10 @@ public final class SamplingLabApp extends Application {
                                 modelChoices(),
                                 historyJson()),
                         settings);
-        stage.show();
         reportStartWhenReady();
+        // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
+        stage.show();
     }
 
     /** Prints "start to interactive" once the first model is loaded (with -Dsamplinglab.timing). */

@@ -50,7 +50,8 @@ public final class Snapshot {
             double stepP95Millis,
             int samples,
             long loadMillis,
-            double modelP50Millis) {}
+            double modelP50Millis,
+            double fxCpuP95Millis) {}
 
     private Snapshot() {}
 
@@ -157,7 +158,8 @@ public final class Snapshot {
                             latency.quantile(0.95),
                             latency.samples().size(),
                             loadMillis,
-                            modelP50));
+                            modelP50,
+                            latency.cpuQuantile(0.95)));
         } catch (Exception e) {
             done.completeExceptionally(e);
         }

@@ -73,10 +73,16 @@ public final class ChartDataBuilder {
         double[] values = penalty ? probs(stage, n) : probs(input, n);
         double rest = penalty ? rest(stage, n) : rest(input, n);
         boolean[] kept = kept(stage, n);
+        double threshold =
+                stage.kind() == StageKind.MIN_P ? minPThreshold(input, stage) : Double.NaN;
+        String detail = StageText.detail(stage, kept, n);
+        if (!Double.isNaN(threshold)) {
+            detail += String.format(Locale.ROOT, " · threshold (dashed) %.4f", threshold);
+        }
         return new ChartData(
                 stage.name(),
                 StageText.title(stage),
-                StageText.detail(stage, kept, n),
+                detail,
                 pieces(stage, n),
                 values,
                 penalty ? probs(input, n) : null,
@@ -90,7 +96,7 @@ public final class ChartDataBuilder {
                 stage.kind() == StageKind.TOP_P
                         ? param(stage, Double.NaN, "p", "top_p")
                         : Double.NaN,
-                stage.kind() == StageKind.MIN_P ? minPThreshold(input, stage) : Double.NaN,
+                threshold,
                 null);
     }
 

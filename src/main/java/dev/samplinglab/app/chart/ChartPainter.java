@@ -73,7 +73,8 @@ final class ChartPainter {
 
     /** Light shading behind the kept tokens of a filtering stage. */
     void keptRegion() {
-        if (data.kind().equals("raw") || data.kind().equals("final")) {
+        boolean filters = data.keptShown() < data.size() || data.cumulative() != null;
+        if (data.kind().equals("raw") || data.kind().equals("final") || !filters) {
             return;
         }
         g.setFill(StageChart.withAlpha(Palette.SKY, 0.16));
@@ -115,6 +116,9 @@ final class ChartPainter {
         double yy = y(data.rest());
         g.setFill(Color.web("#9a9a9a"));
         g.fillRect(x, yy, w, bottom - yy);
+        if (layout.slotWidth() < 24 * theme.scale()) {
+            return; // too narrow for a number; the tooltip gives it
+        }
         g.setFont(theme.tickFont());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
@@ -216,14 +220,6 @@ final class ChartPainter {
         g.setLineDashes(8, 4);
         g.strokeLine(BarLayout.LEFT, yy, layout.plotRight(), yy);
         g.setLineDashes();
-        g.setFill(Palette.PURPLE.darker());
-        g.setFont(theme.tickFont());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(
-                String.format(Locale.ROOT, "threshold %.4f", data.threshold()),
-                layout.plotRight() - 2,
-                yy - 2);
     }
 
     private void crossing() {

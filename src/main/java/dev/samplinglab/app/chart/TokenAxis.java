@@ -64,9 +64,14 @@ public class TokenAxis extends Region {
         double maxLen = (canvas.getHeight() - 6) / Math.sin(Math.toRadians(50));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
+        // slanted labels need about one line height of slot each; show every k-th when crowded
+        int every = (int) Math.ceil(15 * theme.scale() / layout.slotWidth());
         for (int i = 0; i <= pieces.size(); i++) {
             boolean rest = i == pieces.size();
             boolean chosen = i == chosenIndex;
+            if (!rest && !chosen && i % every != 0) {
+                continue;
+            }
             g.setFont(theme.pieceFont(chosen));
             g.setFill(chosen ? Palette.VERMILLION : rest ? theme.muted() : theme.text());
             g.save();

@@ -13,6 +13,10 @@ import javafx.scene.input.KeyEvent;
  */
 public final class KeyCommands {
     private static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
+    static final KeyCombination EXPORT_PNG = KeyCombination.keyCombination("Shortcut+E");
+    static final KeyCombination EXPORT_CSV = KeyCombination.keyCombination("Shortcut+Shift+E");
+    static final KeyCombination EXPORT_JSON = KeyCombination.keyCombination("Shortcut+J");
+    static final KeyCombination BRANCH = KeyCombination.keyCombination("Shortcut+B");
     private static final KeyCombination PRESENT = KeyCombination.keyCombination("Shortcut+Shift+P");
 
     /** What the keys trigger. */
@@ -26,6 +30,14 @@ public final class KeyCommands {
         void reset();
 
         void togglePresentation();
+
+        void exportPng();
+
+        void exportCsv();
+
+        void exportJson();
+
+        void openBranchMenu();
     }
 
     private KeyCommands() {}
@@ -47,6 +59,22 @@ public final class KeyCommands {
         }
         if (PRESENT.match(e) || e.getCode() == KeyCode.F11) {
             a.togglePresentation();
+            return true;
+        }
+        if (EXPORT_PNG.match(e)) {
+            a.exportPng();
+            return true;
+        }
+        if (EXPORT_CSV.match(e)) {
+            a.exportCsv();
+            return true;
+        }
+        if (EXPORT_JSON.match(e)) {
+            a.exportJson();
+            return true;
+        }
+        if (BRANCH.match(e)) {
+            a.openBranchMenu();
             return true;
         }
         if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {

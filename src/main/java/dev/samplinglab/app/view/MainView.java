@@ -44,6 +44,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     private final TokenStrip strip;
     private final Exporter exporter;
     private final LatencyProbe latency = new LatencyProbe();
+    private final TimelineStrip timeline;
     private final ScrollPane left;
 
     public MainView(
@@ -51,6 +52,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         this.vm = vm;
         this.controls = new ControlsPane(vm, prompts, models);
         this.strip = new TokenStrip(vm);
+        this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
         getStyleClass().add("main-view");
         setTop(toolbar());
@@ -73,8 +75,13 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     /** Installs the keyboard commands and the style sheet on the window's scene. */
     public void attach(Scene scene) {
+        attach(scene, this);
+    }
+
+    /** Like {@link #attach(Scene)} with the keys going to {@code actions} (the selected tab). */
+    public void attach(Scene scene, KeyCommands.Actions actions) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        KeyCommands.install(scene, this);
+        KeyCommands.install(scene, actions);
         javafx.application.Platform.runLater(charts::requestFocus);
     }
 
@@ -94,12 +101,12 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         branch.setTooltip(
                 new Tooltip(
                         "Replace the shown step's token with an alternative and"
-                                + " continue from there (the text after it is discarded)"));
+                                + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
         HBox statusRow = new HBox(8, status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        VBox box = new VBox(charts, statusRow);
+        VBox box = new VBox(charts, timeline, statusRow);
         box.getStyleClass().add("centre");
         return box;
     }
@@ -155,11 +162,11 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         MenuButton export = new MenuButton("Export");
         export.setId("export-menu");
         export.getStyleClass().add("secondary");
-        MenuItem png = new MenuItem("Charts as PNG…");
+        MenuItem png = new MenuItem("Charts as PNG…  (Ctrl+E)");
         png.setOnAction(e -> exporter.exportPng(charts));
-        MenuItem csv = new MenuItem("History as CSV…");
+        MenuItem csv = new MenuItem("History as CSV…  (Ctrl+Shift+E)");
         csv.setOnAction(e -> exporter.exportCsv());
-        MenuItem json = new MenuItem("History as JSON…");
+        MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
         export.getItems().addAll(png, csv, json);
         ToggleButton present = new ToggleButton("Presentation");
@@ -275,12 +282,39 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
     }
 
     @Override
+    public void exportPng() {
+        exporter.exportPng(charts);
+    }
+
+    @Override
+    public void exportCsv() {
+        exporter.exportCsv();
+    }
+
+    @Override
+    public void exportJson() {
+        exporter.exportJson();
+    }
+
+    /** Opens the "Branch…" menu of the shown step (Ctrl+B). */
+    @Override
+    public void openBranchMenu() {
+        if (!branch.isDisabled() && !branch.getItems().isEmpty()) {
+            branch.show();
+        }
+    }
+
+    @Override
     public void togglePresentation() {
         vm.presentationProperty().set(!vm.presentationProperty().get());
     }
 
     public ChartStack charts() {
         return charts;
+    }
+
+    public TimelineStrip timeline() {
+        return timeline;
     }
 
     public TokenStrip strip() {

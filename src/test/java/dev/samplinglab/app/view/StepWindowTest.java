@@ -53,7 +53,6 @@ class StepWindowTest {
 
     @Start
     void start(Stage stage) {
-        FakeModel.opener();
         ModelOpener opener =
                 (spec, progress) -> {
                     FakeModel m = (FakeModel) FakeModel.opener().open(spec, progress);

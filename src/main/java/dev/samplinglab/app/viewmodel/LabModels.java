@@ -1,0 +1,12 @@
+package dev.samplinglab.app.viewmodel;
+
+import dev.samplinglab.engine.generate.LanguageModel;
+
+/**
+ * Opens engine models for the lab tabs (compare, KV cache) by spec, like the step window's model
+ * picker ("bundled", "random:tiny", a folder). Slow: called only from a worker thread.
+ */
+@FunctionalInterface
+public interface LabModels {
+    LanguageModel open(String spec) throws Exception;
+}
