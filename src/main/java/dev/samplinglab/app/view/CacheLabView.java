@@ -97,6 +97,7 @@ public final class CacheLabView extends BorderPane {
         tokens.setEditable(true);
         tokens.setPrefWidth(100);
         tokens.setTooltip(new Tooltip("Positions to reach, prompt included (up to the context)"));
+        Label tokensError = SpinnerInput.guard(tokens);
         tokens.valueProperty().addListener((obs, o, n) -> vm.tokensProperty().set(n));
         Button run = new Button("Run");
         run.setId("cl-run");
@@ -123,6 +124,7 @@ public final class CacheLabView extends BorderPane {
                         model,
                         new Label("Positions"),
                         tokens,
+                        tokensError,
                         run,
                         cancel,
                         progress,
