@@ -143,7 +143,7 @@ class BadInputTableTest {
                 row("corpus", "train", "--out", out),
                 row("out", "train", "--corpus", text.toString()),
                 row(
-                        "corpus",
+                        "none.txt",
                         "train",
                         "--corpus",
                         dir.resolve("none.txt").toString(),
