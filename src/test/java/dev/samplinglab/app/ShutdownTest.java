@@ -24,8 +24,19 @@ class ShutdownTest {
     @TempDir Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"run", "both", "gpt2"})
+    @ValueSource(strings = {"run", "both"})
     void closingTheWindowDuringWorkExitsCleanly(String mode) throws Exception {
+        closeDuring(mode);
+    }
+
+    /** The cache lab decoding GPT-2-small shapes (a few seconds of native work) at the close. */
+    @org.junit.jupiter.api.Test
+    @org.junit.jupiter.api.Tag("slow")
+    void closingTheWindowDuringAGpt2CacheLabRunExitsCleanly() throws Exception {
+        closeDuring("gpt2");
+    }
+
+    private void closeDuring(String mode) throws Exception {
         Path config = Files.createDirectories(dir.resolve("config"));
         new SettingsStore(config)
                 .save(
