@@ -66,7 +66,8 @@ public final class Snapshot {
             double stepP95Millis,
             int samples,
             long loadMillis,
-            double modelP50Millis) {}
+            double modelP50Millis,
+            double fxCpuP95Millis) {}
 
     private Snapshot() {}
 
@@ -177,7 +178,8 @@ public final class Snapshot {
                             latency.quantile(0.95),
                             latency.samples().size(),
                             loadMillis,
-                            modelP50));
+                            modelP50,
+                            latency.cpuQuantile(0.95)));
         } catch (Exception e) {
             done.completeExceptionally(e);
         }

@@ -91,13 +91,14 @@ public final class SnapshotCommand implements Callable<Integer> {
         System.err.printf(
                 Locale.ROOT,
                 "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"
-                        + " over %d steps (model step p50 %.1f ms)%n",
+                        + " over %d steps (model step p50 %.1f ms, FX-thread CPU p95 %.1f ms)%n",
                 r.file(),
                 r.loadMillis(),
                 r.stepP50Millis(),
                 r.stepP95Millis(),
                 r.samples(),
-                r.modelP50Millis());
+                r.modelP50Millis(),
+                r.fxCpuP95Millis());
         return 0;
     }
 }

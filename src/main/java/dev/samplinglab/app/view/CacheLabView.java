@@ -98,6 +98,7 @@ public final class CacheLabView extends BorderPane {
         tokens.setEditable(true);
         tokens.setPrefWidth(100);
         tokens.setTooltip(new Tooltip("Positions to reach, prompt included (up to the context)"));
+        Label tokensError = SpinnerInput.guard(tokens);
         tokens.valueProperty().addListener((obs, o, n) -> vm.tokensProperty().set(n));
         vm.tokensProperty()
                 .addListener((obs, o, n) -> tokens.getValueFactory().setValue(n.intValue()));
@@ -126,6 +127,7 @@ public final class CacheLabView extends BorderPane {
                         model,
                         fixed(new Label("Positions")),
                         tokens,
+                        tokensError,
                         fixed(run),
                         fixed(cancel),
                         progress);

@@ -42,7 +42,7 @@ public final class ControlsPane extends VBox {
         getChildren().addAll(extraBoxes());
     }
 
-    /** Hook for boxes added later (presets and chain order). */
+    /** The strategy error line, penalties and chain order (secondary: hidden when presenting). */
     private List<Node> extraBoxes() {
         Label error = new Label();
         error.setId("strategy-error");

@@ -1,5 +1,7 @@
 package dev.samplinglab.app.view;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -10,13 +12,17 @@ import javafx.scene.Scene;
  * pulse after the charts were updated (canvas commands recorded, layout done).
  */
 public final class LatencyProbe {
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
     private final List<Double> millis = new ArrayList<>();
+    private final List<Double> cpuMillis = new ArrayList<>();
     private long start = -1;
+    private long startCpu;
 
     /** Marks the moment a command was issued. */
     public void commandIssued() {
         if (start < 0) {
             start = System.nanoTime();
+            startCpu = THREADS.getCurrentThreadCpuTime();
         }
     }
 
@@ -26,6 +32,7 @@ public final class LatencyProbe {
             return;
         }
         long begin = start;
+        long beginCpu = startCpu;
         start = -1;
         Runnable[] listener = new Runnable[1];
         listener[0] =
@@ -33,6 +40,7 @@ public final class LatencyProbe {
                     scene.removePostLayoutPulseListener(listener[0]);
                     synchronized (millis) {
                         millis.add((System.nanoTime() - begin) / 1e6);
+                        cpuMillis.add((THREADS.getCurrentThreadCpuTime() - beginCpu) / 1e6);
                     }
                 };
         scene.addPostLayoutPulseListener(listener[0]);
@@ -44,12 +52,25 @@ public final class LatencyProbe {
         }
     }
 
-    /** The q-quantile (0..1) of the samples, NaN when none. */
+    /** The q-quantile (0..1) of the wall-clock samples, NaN when none. */
     public double quantile(double q) {
-        double[] v;
         synchronized (millis) {
-            v = millis.stream().mapToDouble(Double::doubleValue).toArray();
+            return quantile(millis, q);
         }
+    }
+
+    /**
+     * The q-quantile of the FX thread's CPU time from command to charts laid out: the UI's own
+     * cost, which CPU contention from other processes does not inflate.
+     */
+    public double cpuQuantile(double q) {
+        synchronized (millis) {
+            return quantile(cpuMillis, q);
+        }
+    }
+
+    private static double quantile(List<Double> samples, double q) {
+        double[] v = samples.stream().mapToDouble(Double::doubleValue).toArray();
         if (v.length == 0) {
             return Double.NaN;
         }

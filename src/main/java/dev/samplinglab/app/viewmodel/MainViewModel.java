@@ -217,6 +217,10 @@ public final class MainViewModel {
         submit(
                 () -> {
                     StepSource session = requireSession();
+                    if (stepIndex >= session.history().size()) {
+                        // the step went away (reset, back) after the menu was shown
+                        return applying(snapshot());
+                    }
                     session.truncateTo(stepIndex + 1);
                     session.force(tokenId, s);
                     return applying(snapshot());

@@ -17,12 +17,13 @@ public final class Distribution {
     /** Logits by token id; only entries of {@link #support} are meaningful. Never mutated. */
     final double[] logits;
 
-    /** Ids of the kept tokens, ascending. Never mutated. */
+    /** Ids of the kept tokens, ascending; 0..n-1 when every token is kept. Never mutated. */
     final int[] support;
 
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+    private double[] weights; // e^(l - shift) parallel to support, until turned into probsAtPos
     private double entropyBits = Double.NaN;
 
     private Distribution(double[] logits, int[] support, double shift, double normalizer) {
@@ -114,20 +115,20 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support, double max) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
-        for (int id : support) {
-            double x = logits[id] - max;
+        boolean all = support.length == logits.length; // then support[i] == i
+        double[] weights = new double[support.length];
+        for (int i = 0; i < support.length; i++) {
+            double x = logits[all ? i : support[i]] - max;
             double e = Math.exp(x);
+            weights[i] = e;
             z += e;
             weighted += e * x;
         }
         // H = -sum p ln p = ln Z - sum p (l - max)
         double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
-        return new Distribution(logits, support, max, z, entropy);
-    }
-
-    /** The same kept tokens with new logits (entries outside the support are ignored). */
-    Distribution withLogits(double[] newLogits) {
-        return of(newLogits, support);
+        Distribution d = new Distribution(logits, support, max, z, entropy);
+        d.weights = weights;
+        return d;
     }
 
     /**
@@ -248,17 +249,22 @@ public final class Distribution {
         if (probsAtPos != null) {
             return probsAtPos[pos];
         }
+        if (weights != null) {
+            return weights[pos] / normalizer;
+        }
         return Math.exp(logits[support[pos]] - shift) / normalizer;
     }
 
     /** Probabilities parallel to {@link #support}. Callers must not modify the array. */
     double[] probsAtPositions() {
         if (probsAtPos == null) {
-            double[] p = new double[support.length];
+            double[] p = weights != null ? weights : new double[support.length];
             for (int i = 0; i < support.length; i++) {
-                p[i] = Math.exp(logits[support[i]] - shift) / normalizer;
+                double w = weights != null ? weights[i] : Math.exp(logits[support[i]] - shift);
+                p[i] = w / normalizer;
             }
             probsAtPos = p;
+            weights = null;
         }
         return probsAtPos;
     }

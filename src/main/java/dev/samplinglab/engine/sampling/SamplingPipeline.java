@@ -116,23 +116,8 @@ public final class SamplingPipeline {
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
         IntFunction<String> pieces = id -> pieceOf(piece, id);
         StageTracer tracer = new StageTracer(displayIds, pieces);
-        StageTrace rawTrace = tracer.traceRaw(raw);
         List<StageTrace> stageTraces = new ArrayList<>();
-        Distribution d = raw;
-        for (SamplingStage stage : stages) {
-            StageResult r = stage.apply(d, ctx);
-            double keptMass = d.massOf(r.out().support);
-            stageTraces.add(
-                    tracer.trace(
-                            stage.kind(),
-                            stage.kind().traceName(),
-                            stage.params(),
-                            r.out(),
-                            keptMass,
-                            r.crossingId(),
-                            r.cumulative()));
-            d = r.out();
-        }
+        Distribution d = runStages(raw, ctx, tracer, stageTraces);
         int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
         StageTrace finalTrace =
                 tracer.trace(
@@ -146,7 +131,7 @@ public final class SamplingPipeline {
         double chosenProb = d.prob(chosen);
         return new StepTrace(
                 displayIds,
-                rawTrace,
+                tracer.traceRaw(raw),
                 stageTraces,
                 finalTrace,
                 settings.greedy(),
@@ -159,6 +144,26 @@ public final class SamplingPipeline {
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
                 new StepTrace.FullArrays(raw.rawLogitsAsFloats(), d.probs()));
+    }
+
+    /** Applies every stage, appending its trace; returns the final distribution. */
+    private Distribution runStages(
+            Distribution raw, int[] context, StageTracer tracer, List<StageTrace> traces) {
+        Distribution d = raw;
+        for (SamplingStage stage : stages) {
+            StageResult r = stage.apply(d, context);
+            traces.add(
+                    tracer.trace(
+                            stage.kind(),
+                            stage.kind().traceName(),
+                            stage.params(),
+                            r.out(),
+                            d.massOf(r.out().support),
+                            r.crossingId(),
+                            r.cumulative()));
+            d = r.out();
+        }
+        return d;
     }
 
     private static String pieceOf(IntFunction<String> piece, int id) {

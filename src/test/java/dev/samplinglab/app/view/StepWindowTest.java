@@ -53,7 +53,6 @@ class StepWindowTest {
 
     @Start
     void start(Stage stage) {
-        FakeModel.opener();
         ModelOpener opener =
                 (spec, progress) -> {
                     FakeModel m = (FakeModel) FakeModel.opener().open(spec, progress);
@@ -223,6 +222,19 @@ class StepWindowTest {
         assertThat(vm.history()).hasSize(1);
         assertThat(vm.history().get(0).tokenId()).isEqualTo(id);
         assertThat(vm.history().get(0).forced()).isTrue();
+    }
+
+    @Test
+    void hoveringAChipShowsTheTopFiveAlternatives(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 2);
+        Label chip = window.view().strip().chips().get(1);
+        robot.moveTo(chip);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = chip.getTooltip().getText();
+        StepResult step = vm.history().get(1);
+        assertThat(text).startsWith("step 2: " + step.piece());
+        assertThat(text.lines().filter(l -> l.startsWith("  "))).hasSize(5);
+        assertThat(text).contains(TokenStrip.alternatives(step.trace(), 5).get(4).piece());
     }
 
     @Test

@@ -1,0 +1,102 @@
+package dev.samplinglab.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.types.Shape;
+import dev.samplinglab.engine.model.GptModel;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cross-entropy of a text under a model with strided sliding windows (the standard estimate for
+ * fixed-context models; see Hugging Face, "Perplexity of fixed-length models",
+ * https://huggingface.co/docs/transformers/perplexity). Windows are {@code context} tokens long and
+ * advance by {@code stride} (less than {@code context}); each token is scored exactly once, by the
+ * first window that contains it after the previously scored tokens, so every token after the first
+ * window sees at least {@code context - stride} tokens of left context. The first token has no
+ * context: it is charged ln(vocab) nats (a uniform guess), so every token of the text is counted.
+ */
+public final class Perplexity {
+    private static final int BATCH = 8;
+
+    private Perplexity() {}
+
+    /** One window: input tokens [start, end), scores the targets at positions [from, end). */
+    record Window(int start, int end, int from) {}
+
+    /** Total nats of {@code tokens} under {@code model}; {@code chars} is the text's length. */
+    public static EvalResult evaluate(GptModel model, int[] tokens, long chars, int stride) {
+        if (tokens.length == 0) {
+            throw new IllegalArgumentException("the text has no tokens to evaluate");
+        }
+        int context = model.config().nPositions();
+        // a window must hold the token before the first one it scores
+        if (stride < 1 || stride >= context) {
+            throw new IllegalArgumentException(
+                    "stride must be in 1.." + (context - 1) + ", got " + stride);
+        }
+        double nats = Math.log(model.config().vocabSize());
+        List<Window> windows = windows(tokens.length, context, stride);
+        for (int i = 0; i < windows.size(); ) {
+            int j = i;
+            int length = windows.get(i).end() - windows.get(i).start();
+            while (j < windows.size()
+                    && j - i < BATCH
+                    && windows.get(j).end() - windows.get(j).start() == length) {
+                j++;
+            }
+            nats += score(model, tokens, windows.subList(i, j), length);
+            i = j;
+        }
+        return new EvalResult(tokens.length, chars, nats);
+    }
+
+    /** The window plan for {@code n} tokens (package-private for tests). */
+    static List<Window> windows(int n, int context, int stride) {
+        List<Window> out = new ArrayList<>();
+        int scored = 1;
+        boolean first = true;
+        while (scored < n) {
+            int end = Math.min(n, first ? context : scored + stride);
+            out.add(new Window(Math.max(0, end - context), end, scored));
+            scored = end;
+            first = false;
+        }
+        return out;
+    }
+
+    private static double score(GptModel model, int[] tokens, List<Window> batch, int length) {
+        int rows = batch.size();
+        long[] ids = new long[rows * length];
+        long[] targets = new long[rows * (length - 1)];
+        for (int r = 0; r < rows; r++) {
+            Window w = batch.get(r);
+            for (int i = 0; i < length; i++) {
+                ids[r * length + i] = tokens[w.start() + i];
+            }
+            for (int i = 0; i < length - 1; i++) {
+                targets[r * (length - 1) + i] = tokens[w.start() + i + 1];
+            }
+        }
+        float[] logProbs;
+        try (NDScope ignored = new NDScope()) {
+            NDManager m = model.manager();
+            NDArray logits = model.forwardTrain(m.create(ids, new Shape(rows, length)), 0f);
+            NDArray predicting = logits.get(new NDIndex(":, :-1, :")).logSoftmax(2);
+            NDArray picked =
+                    predicting.gather(m.create(targets, new Shape(rows, length - 1, 1)), 2);
+            logProbs = picked.toFloatArray();
+        }
+        double nats = 0;
+        for (int r = 0; r < rows; r++) {
+            Window w = batch.get(r);
+            // target position p sits at column p - start - 1
+            for (int p = w.from(); p < w.end(); p++) {
+                nats -= logProbs[r * (length - 1) + p - w.start() - 1];
+            }
+        }
+        return nats;
+    }
+}
