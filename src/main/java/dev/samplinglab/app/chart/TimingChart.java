@@ -64,7 +64,18 @@ public class TimingChart extends Region {
                 max = Math.max(max, s.uncachedMillis());
             }
         }
-        return ChartScale.niceMax(max == 0 ? 1 : max);
+        return niceCeiling(max == 0 ? 1 : max);
+    }
+
+    /** Smallest of 1, 2, 2.5, 5 times a power of ten that is at least v. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v - 1e-12) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private void draw() {
