@@ -105,8 +105,8 @@ public class TimingChart extends Region {
         g.setFill(theme.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double v = yMax * i / 4;
+        for (int i = 0; i <= 5; i++) {
+            double v = yMax * i / 5;
             double y = y(v, h, yMax);
             g.fillText(String.format(Locale.ROOT, v >= 10 ? "%.0f" : "%.1f", v), LEFT - 6, y);
             g.setStroke(Color.web("#ececec"));
@@ -122,6 +122,7 @@ public class TimingChart extends Region {
         }
         g.fillText("position", (LEFT + w - RIGHT) / 2, h - bottom() + 4 + 14 * theme.scale());
         g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(theme.text());
         g.setFont(theme.titleFont());
         g.fillText("ms per token", 8, 6);
