@@ -23,6 +23,13 @@ public final class Distribution {
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+
+    /** Set by {@link #withChanged}: the distribution it was derived from ... */
+    Distribution parent;
+
+    /** ... and the only ids (ascending) whose logits differ from the parent's. */
+    int[] changedIds;
+
     private double[] weights; // e^(l - shift) parallel to support, until turned into probsAtPos
     private double entropyBits = Double.NaN;
 
@@ -132,8 +139,8 @@ public final class Distribution {
     }
 
     /**
-     * The same kept tokens with a few logits changed; the normalizer is updated from the old one
-     * unless that would lose precision, in which case it is recomputed.
+     * The same kept tokens with a few logits changed ({@code ids} ascending); the normalizer is
+     * updated from the old one unless that would lose precision, in which case it is recomputed.
      */
     Distribution withChanged(int[] ids, double[] newValues) {
         double[] next = logits.clone();
@@ -149,10 +156,13 @@ public final class Distribution {
             added += Math.exp(newValues[i] - newShift);
         }
         double untouched = normalizer * Math.exp(shift - newShift) - removed;
-        if (untouched < 1e-6 * (untouched + removed)) {
-            return of(next, support); // the changed tokens held almost all mass: recompute
-        }
-        return new Distribution(next, support, newShift, untouched + added);
+        Distribution d =
+                untouched < 1e-6 * (untouched + removed)
+                        ? of(next, support) // the changed tokens held almost all mass: recompute
+                        : new Distribution(next, support, newShift, untouched + added);
+        d.parent = this;
+        d.changedIds = ids;
+        return d;
     }
 
     /** The same logits restricted to {@code keptAscending}, a subset of the current support. */
