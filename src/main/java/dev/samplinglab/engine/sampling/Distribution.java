@@ -61,14 +61,14 @@ public final class Distribution {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < raw.length; i++) {
             float v = raw[i];
-            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+            if (!(v < Float.POSITIVE_INFINITY)) { // NaN or +infinity
                 throw new IllegalArgumentException(
                         "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
             }
             logits[i] = v;
-            if (v != Float.NEGATIVE_INFINITY) {
-                finite++;
-                max = Math.max(max, v);
+            finite += v != Float.NEGATIVE_INFINITY ? 1 : 0;
+            if (v > max) {
+                max = v;
             }
         }
         if (finite == 0) {
@@ -113,7 +113,9 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support) {
         double max = Double.NEGATIVE_INFINITY;
         for (int id : support) {
-            max = Math.max(max, logits[id]);
+            if (logits[id] > max) {
+                max = logits[id];
+            }
         }
         return of(logits, support, max);
     }
