@@ -77,6 +77,14 @@ public final class SamplingLabApp extends Application {
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
         stage.show();
+        if (Boolean.getBoolean("samplinglab.timing")) {
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            Platform.runLater(
+                    () ->
+                            System.err.printf(
+                                    "window shown: %d ms after JVM start%n",
+                                    System.currentTimeMillis() - jvmStart));
+        }
     }
 
     /** Prints "start to interactive" once the first model is loaded (with -Dsamplinglab.timing). */
@@ -91,7 +99,7 @@ public final class SamplingLabApp extends Application {
                         (obs, was, now) -> {
                             if (was && !now) {
                                 System.err.printf(
-                                        "start to interactive: %d ms%n",
+                                        "start to interactive (model ready): %d ms after JVM start%n",
                                         System.currentTimeMillis() - jvmStart);
                             }
                         });

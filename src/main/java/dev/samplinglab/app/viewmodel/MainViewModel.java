@@ -263,12 +263,17 @@ public final class MainViewModel {
         }
     }
 
-    /** Recomputes the last step with the current settings (coalesced: latest settings win). */
+    /**
+     * Recomputes the last step with the current settings (coalesced: latest settings win) and shows
+     * it.
+     */
     private void requestRedo() {
         SamplingSettings settings = settings();
         if (settings == null || history.isEmpty()) {
             return;
         }
+        // only the last step can be recomputed: show it, so the change is visible
+        selected.set(history.size() - 1);
         if (pendingRedo.getAndSet(settings) != null) {
             return;
         }
