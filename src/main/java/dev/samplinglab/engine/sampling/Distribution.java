@@ -23,6 +23,13 @@ public final class Distribution {
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+
+    /** Set by {@link #withChanged}: the distribution it was derived from ... */
+    Distribution parent;
+
+    /** ... and the only ids (ascending) whose logits differ from the parent's. */
+    int[] changedIds;
+
     private double[] weights; // e^(l - shift) parallel to support, until turned into probsAtPos
     private double entropyBits = Double.NaN;
 
@@ -54,14 +61,14 @@ public final class Distribution {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < raw.length; i++) {
             float v = raw[i];
-            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+            if (!(v < Float.POSITIVE_INFINITY)) { // NaN or +infinity
                 throw new IllegalArgumentException(
                         "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
             }
             logits[i] = v;
-            if (v != Float.NEGATIVE_INFINITY) {
-                finite++;
-                max = Math.max(max, v);
+            finite += v != Float.NEGATIVE_INFINITY ? 1 : 0;
+            if (v > max) {
+                max = v;
             }
         }
         if (finite == 0) {
@@ -106,7 +113,9 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support) {
         double max = Double.NEGATIVE_INFINITY;
         for (int id : support) {
-            max = Math.max(max, logits[id]);
+            if (logits[id] > max) {
+                max = logits[id];
+            }
         }
         return of(logits, support, max);
     }
@@ -132,8 +141,8 @@ public final class Distribution {
     }
 
     /**
-     * The same kept tokens with a few logits changed; the normalizer is updated from the old one
-     * unless that would lose precision, in which case it is recomputed.
+     * The same kept tokens with a few logits changed ({@code ids} ascending); the normalizer is
+     * updated from the old one unless that would lose precision, in which case it is recomputed.
      */
     Distribution withChanged(int[] ids, double[] newValues) {
         double[] next = logits.clone();
@@ -149,10 +158,13 @@ public final class Distribution {
             added += Math.exp(newValues[i] - newShift);
         }
         double untouched = normalizer * Math.exp(shift - newShift) - removed;
-        if (untouched < 1e-6 * (untouched + removed)) {
-            return of(next, support); // the changed tokens held almost all mass: recompute
-        }
-        return new Distribution(next, support, newShift, untouched + added);
+        Distribution d =
+                untouched < 1e-6 * (untouched + removed)
+                        ? of(next, support) // the changed tokens held almost all mass: recompute
+                        : new Distribution(next, support, newShift, untouched + added);
+        d.parent = this;
+        d.changedIds = ids;
+        return d;
     }
 
     /** The same logits restricted to {@code keptAscending}, a subset of the current support. */

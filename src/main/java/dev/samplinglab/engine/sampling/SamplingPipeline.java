@@ -116,6 +116,7 @@ public final class SamplingPipeline {
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
         IntFunction<String> pieces = id -> pieceOf(piece, id);
         StageTracer tracer = new StageTracer(displayIds, pieces);
+        StageTrace rawTrace = tracer.traceRaw(raw); // first: the tracer follows the chain
         List<StageTrace> stageTraces = new ArrayList<>();
         Distribution d = runStages(raw, ctx, tracer, stageTraces);
         int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
@@ -131,7 +132,7 @@ public final class SamplingPipeline {
         double chosenProb = d.prob(chosen);
         return new StepTrace(
                 displayIds,
-                tracer.traceRaw(raw),
+                rawTrace,
                 stageTraces,
                 finalTrace,
                 settings.greedy(),
@@ -143,7 +144,7 @@ public final class SamplingPipeline {
                 raw.entropyBits(),
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
-                new StepTrace.FullArrays(raw.rawLogitsAsFloats(), d.probs()));
+                new StepTrace.FullArrays(raw::rawLogitsAsFloats, d::probs));
     }
 
     /** Applies every stage, appending its trace; returns the final distribution. */

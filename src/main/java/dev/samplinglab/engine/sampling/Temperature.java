@@ -49,7 +49,9 @@ public final class Temperature implements SamplingStage {
             int id = all ? i : in.support[i];
             double v = in.logits[id] / temperature;
             scaled[id] = v;
-            max = Math.max(max, v);
+            if (v > max) {
+                max = v;
+            }
         }
         return StageResult.of(Distribution.of(scaled, in.support, max));
     }
