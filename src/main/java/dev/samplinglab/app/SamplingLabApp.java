@@ -20,14 +20,20 @@ import javafx.stage.Stage;
 /** The Sampling Lab desktop app: the step window on the remembered (or bundled) model. */
 public final class SamplingLabApp extends Application {
     private final ExecutorService worker = modelWorker();
+    private final ExecutorService exports = daemonThread("export-writer");
     private final SettingsStore store = SettingsStore.inUserConfig();
     private MainWindow window;
 
     /** One daemon thread for all model work, so the FX thread never waits on the model. */
     public static ExecutorService modelWorker() {
+        return daemonThread("model-worker");
+    }
+
+    /** A single daemon thread with a name. */
+    public static ExecutorService daemonThread(String name) {
         return Executors.newSingleThreadExecutor(
                 r -> {
-                    Thread t = new Thread(r, "model-worker");
+                    Thread t = new Thread(r, name);
                     t.setDaemon(true);
                     return t;
                 });
@@ -66,10 +72,19 @@ public final class SamplingLabApp extends Application {
                                 modelChoices(),
                                 historyJson()),
                         settings);
+        window.view().exporter().writeInBackground(exports, Platform::runLater);
         reportStartWhenReady();
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
         stage.show();
+        if (Boolean.getBoolean("samplinglab.timing")) {
+            long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
+            Platform.runLater(
+                    () ->
+                            System.err.printf(
+                                    "window shown: %d ms after JVM start%n",
+                                    System.currentTimeMillis() - jvmStart));
+        }
     }
 
     /** Prints "start to interactive" once the first model is loaded (with -Dsamplinglab.timing). */
@@ -84,7 +99,7 @@ public final class SamplingLabApp extends Application {
                         (obs, was, now) -> {
                             if (was && !now) {
                                 System.err.printf(
-                                        "start to interactive: %d ms%n",
+                                        "start to interactive (model ready): %d ms after JVM start%n",
                                         System.currentTimeMillis() - jvmStart);
                             }
                         });
@@ -98,11 +113,17 @@ public final class SamplingLabApp extends Application {
             } catch (IOException e) {
                 System.err.println("could not save settings: " + e.getMessage());
             }
+            window.tabs().shutdown();
             window.viewModel().shutdown();
         }
         worker.shutdown();
+        exports.shutdown();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
+            exports.awaitTermination(2, TimeUnit.SECONDS);
+            if (window != null) {
+                window.tabs().awaitTermination(2000);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

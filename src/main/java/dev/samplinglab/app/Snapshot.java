@@ -32,6 +32,7 @@ public final class Snapshot {
      * @param width window width
      * @param height window height
      * @param presentation presentation mode
+     * @param view tab to capture: step, compare, cache or playground
      */
     public record Request(
             String model,
@@ -41,7 +42,22 @@ public final class Snapshot {
             Path out,
             int width,
             int height,
-            boolean presentation) {}
+            boolean presentation,
+            String view) {
+
+        /** The step window. */
+        public Request(
+                String model,
+                String prompt,
+                long seed,
+                int steps,
+                Path out,
+                int width,
+                int height,
+                boolean presentation) {
+            this(model, prompt, seed, steps, out, width, height, presentation, "step");
+        }
+    }
 
     /** What happened: step latencies and the time to the first usable window. */
     public record Result(
@@ -132,7 +148,11 @@ public final class Snapshot {
                     if (remaining[0]-- > 0) {
                         window.view().step();
                     } else {
-                        Platform.runLater(() -> capture(window, r, loadMillis[0], done));
+                        LabSnapshot.prepare(
+                                window.tabs(),
+                                r.view(),
+                                r.steps(),
+                                () -> capture(window, r, loadMillis[0], done));
                     }
                 };
         vm.pendingProperty().addListener(next);

@@ -53,6 +53,13 @@ public final class SnapshotCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "0", description = "coin seed (default: 0)")
     long seed;
 
+    @Option(
+            names = "--view",
+            defaultValue = "step",
+            description =
+                    "tab to capture: step, compare, cache or playground (default: ${DEFAULT-VALUE})")
+    String view;
+
     @Override
     public Integer call() throws Exception {
         if (steps < 0 || steps > 1000) {
@@ -62,13 +69,25 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new BadInputException(
                     "--width and --height must be at least 900 x 600 and at most 8000");
         }
+        if (!java.util.List.of("step", "compare", "cache", "playground").contains(view)) {
+            throw new BadInputException(
+                    "--view must be step, compare, cache or playground (got " + view + ")");
+        }
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
         Snapshot.Result r =
                 Snapshot.take(
                         new Snapshot.Request(
-                                model, prompt, seed, steps, out, width, height, presentation));
+                                model,
+                                prompt,
+                                seed,
+                                steps,
+                                out,
+                                width,
+                                height,
+                                presentation,
+                                view));
         System.err.printf(
                 Locale.ROOT,
                 "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"

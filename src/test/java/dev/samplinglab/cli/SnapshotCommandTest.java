@@ -14,5 +14,7 @@ class SnapshotCommandTest {
         assertThat(Main.run("snapshot", "--out", "x.png", "--width", "100"))
                 .isEqualTo(Main.EXIT_BAD_INPUT);
         assertThat(Main.run("snapshot")).isEqualTo(Main.EXIT_BAD_INPUT);
+        assertThat(Main.run("snapshot", "--out", "x.png", "--view", "charts"))
+                .isEqualTo(Main.EXIT_BAD_INPUT);
     }
 }

@@ -19,7 +19,7 @@ import javafx.util.Duration;
  */
 public class TimelineChart extends Region {
     private static final double LEFT = 128;
-    private static final double RIGHT = 14;
+    private static final double RIGHT = 70;
     private static final Color[] COLORS = {
         Palette.BLUE, Palette.VERMILLION, Palette.GREEN, Palette.PURPLE
     };
@@ -158,6 +158,16 @@ public class TimelineChart extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(s.label(), LEFT - 6, top + h / 2);
+        int at = selected >= 0 && selected < v.length ? selected : v.length - 1;
+        if (at >= 0) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(theme.text());
+            String f =
+                    s == TimelineData.Series.NUCLEUS
+                            ? "%.0f"
+                            : s == TimelineData.Series.KEPT_MASS ? "%.3f" : "%.2f";
+            g.fillText(String.format(Locale.ROOT, f, v[at]), w - RIGHT + 6, top + h / 2);
+        }
         g.setStroke(c);
         g.setFill(c);
         g.setLineWidth(theme.line());

@@ -19,7 +19,6 @@ public class TimingChart extends Region {
     private static final double LEFT = 58;
     private static final double RIGHT = 16;
     private static final double TOP = 30;
-    private static final double BOTTOM = 30;
     private final Canvas canvas = new Canvas();
     private List<CacheLab.Sample> samples = List.of();
     private int positions = 1;
@@ -55,6 +54,10 @@ public class TimingChart extends Region {
         }
     }
 
+    private double bottom() {
+        return 38 * theme.scale();
+    }
+
     /** Largest ms per token of either line, rounded up to a nice axis maximum. */
     public double yMax() {
         double max = 0;
@@ -64,7 +67,18 @@ public class TimingChart extends Region {
                 max = Math.max(max, s.uncachedMillis());
             }
         }
-        return ChartScale.niceMax(max == 0 ? 1 : max);
+        return niceCeiling(max == 0 ? 1 : max);
+    }
+
+    /** Smallest of 1, 2, 2.5, 5 times a power of ten that is at least v. */
+    static double niceCeiling(double v) {
+        double p = Math.pow(10, Math.floor(Math.log10(v)));
+        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+            if (m * p >= v - 1e-12) {
+                return m * p;
+            }
+        }
+        return 10 * p;
     }
 
     private void draw() {
@@ -85,14 +99,14 @@ public class TimingChart extends Region {
     private void axes(GraphicsContext g, double w, double h, double yMax) {
         g.setStroke(theme.muted());
         g.setLineWidth(1);
-        g.strokeLine(LEFT, TOP, LEFT, h - BOTTOM);
-        g.strokeLine(LEFT, h - BOTTOM, w - RIGHT, h - BOTTOM);
+        g.strokeLine(LEFT, TOP, LEFT, h - bottom());
+        g.strokeLine(LEFT, h - bottom(), w - RIGHT, h - bottom());
         g.setFont(theme.tickFont());
         g.setFill(theme.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i <= 4; i++) {
-            double v = yMax * i / 4;
+        for (int i = 0; i <= 5; i++) {
+            double v = yMax * i / 5;
             double y = y(v, h, yMax);
             g.fillText(String.format(Locale.ROOT, v >= 10 ? "%.0f" : "%.1f", v), LEFT - 6, y);
             g.setStroke(Color.web("#ececec"));
@@ -104,11 +118,11 @@ public class TimingChart extends Region {
         g.setTextBaseline(VPos.TOP);
         for (int i = 0; i <= 4; i++) {
             int p = positions * i / 4;
-            g.fillText(Integer.toString(p), x(p, w), h - BOTTOM + 4);
+            g.fillText(Integer.toString(p), x(p, w), h - bottom() + 4);
         }
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("position", w - RIGHT - 60, h - BOTTOM + 4 + 12 * theme.scale());
+        g.fillText("position", (LEFT + w - RIGHT) / 2, h - bottom() + 4 + 14 * theme.scale());
         g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(theme.text());
         g.setFont(theme.titleFont());
         g.fillText("ms per token", 8, 6);
@@ -158,6 +172,6 @@ public class TimingChart extends Region {
     }
 
     private double y(double v, double h, double yMax) {
-        return h - BOTTOM - v / yMax * (h - TOP - BOTTOM);
+        return h - bottom() - v / yMax * (h - TOP - bottom());
     }
 }

@@ -74,6 +74,7 @@ public final class CacheLabView extends BorderPane {
         setCenter(centre);
         vm.samples().addListener((ListChangeListener<CacheLab.Sample>) c -> refresh());
         vm.cacheLengthProperty().addListener((obs, o, n) -> refresh());
+        vm.cacheBytesProperty().addListener((obs, o, n) -> refresh());
         vm.positionsProperty().addListener((obs, o, n) -> refresh());
         currentSpec.addListener((obs, o, n) -> applyModelChoice());
         Presentation.follow(this, presentation, this::setTheme);
@@ -85,7 +86,7 @@ public final class CacheLabView extends BorderPane {
         grid.setTheme(theme);
     }
 
-    private HBox toolbar() {
+    private VBox toolbar() {
         model.setId("cl-model");
         model.getItems().addAll(CURRENT, GPT2);
         model.setValue(CURRENT);
@@ -97,7 +98,10 @@ public final class CacheLabView extends BorderPane {
         tokens.setEditable(true);
         tokens.setPrefWidth(100);
         tokens.setTooltip(new Tooltip("Positions to reach, prompt included (up to the context)"));
+        Label tokensError = SpinnerInput.guard(tokens);
         tokens.valueProperty().addListener((obs, o, n) -> vm.tokensProperty().set(n));
+        vm.tokensProperty()
+                .addListener((obs, o, n) -> tokens.getValueFactory().setValue(n.intValue()));
         Button run = new Button("Run");
         run.setId("cl-run");
         run.setTooltip(new Tooltip("Decode with and without the cache, position by position"));
@@ -115,22 +119,28 @@ public final class CacheLabView extends BorderPane {
         status.setId("cl-status");
         status.textProperty().bind(vm.statusProperty());
         status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        status.getStyleClass().add("lab-status");
         HBox bar =
                 new HBox(
                         8,
-                        new Label("Model"),
+                        fixed(new Label("Model")),
                         model,
-                        new Label("Positions"),
+                        fixed(new Label("Positions")),
                         tokens,
-                        run,
-                        cancel,
-                        progress,
-                        status);
-        bar.getStyleClass().add("toolbar");
+                        tokensError,
+                        fixed(run),
+                        fixed(cancel),
+                        progress);
         bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
-        return bar;
+        VBox top = new VBox(4, bar, status);
+        top.getStyleClass().add("toolbar");
+        top.setPadding(new Insets(6, 10, 6, 10));
+        return top;
+    }
+
+    private static <T extends javafx.scene.control.Control> T fixed(T c) {
+        c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        return c;
     }
 
     private void applyModelChoice() {

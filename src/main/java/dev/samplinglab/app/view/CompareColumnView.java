@@ -108,6 +108,8 @@ final class CompareColumnView extends VBox {
 
     void setTheme(ChartTheme theme) {
         chart.setTheme(theme);
+        chart.setPrefHeight(170 * theme.scale());
+        chart.setMinHeight(140 * theme.scale());
     }
 
     private void refresh() {

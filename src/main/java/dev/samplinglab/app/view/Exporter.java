@@ -7,6 +7,7 @@ import dev.samplinglab.app.viewmodel.MainViewModel;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -21,6 +22,8 @@ public final class Exporter {
     private final MainViewModel vm;
     private final UserPrompts prompts;
     private final HistoryJson json;
+    private Executor io = Runnable::run;
+    private Executor ui = Runnable::run;
 
     public Exporter(MainViewModel vm, UserPrompts prompts, HistoryJson json) {
         this.vm = vm;
@@ -28,7 +31,19 @@ public final class Exporter {
         this.json = json;
     }
 
-    /** Asks for a file and writes a PNG of {@code node}; returns the file or null. */
+    /**
+     * Writes files on {@code io} and reports failures through {@code ui}, so encoding a PNG never
+     * holds the FX thread (the default writes on the calling thread).
+     */
+    public void writeInBackground(Executor io, Executor ui) {
+        this.io = io;
+        this.ui = ui;
+    }
+
+    /**
+     * Asks for a file and writes a PNG of {@code node}; returns the file, or null when cancelled or
+     * (when writing on the calling thread) failed.
+     */
     public Path exportPng(Node node) {
         WritableImage image = node.snapshot(new SnapshotParameters(), null);
         return save(
@@ -90,18 +105,27 @@ public final class Exporter {
         if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
             return null;
         }
-        try {
-            write.to(file);
-            return file;
-        } catch (IOException | RuntimeException e) {
-            prompts.error(
-                    "Export failed",
-                    "Could not write "
-                            + file
-                            + ": "
-                            + e.getMessage()
-                            + "\nAny existing file was left as it was.");
-            return null;
-        }
+        Path target = file;
+        var failed = new java.util.concurrent.atomic.AtomicBoolean();
+        io.execute(
+                () -> {
+                    try {
+                        write.to(target);
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(true);
+                        ui.execute(() -> failed(target, e));
+                    }
+                });
+        return failed.get() ? null : file;
+    }
+
+    private void failed(Path file, Exception e) {
+        prompts.error(
+                "Export failed",
+                "Could not write "
+                        + file
+                        + ": "
+                        + e.getMessage()
+                        + "\nAny existing file was left as it was.");
     }
 }

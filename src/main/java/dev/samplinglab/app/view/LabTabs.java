@@ -195,6 +195,11 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         cacheRunner.shutdown();
     }
 
+    /** Waits until the cache lab's thread has stopped after {@link #shutdown()}. */
+    public boolean awaitTermination(long millis) throws InterruptedException {
+        return cacheRunner.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     public CompareViewModel compareViewModel() {
         return compareVm;
     }

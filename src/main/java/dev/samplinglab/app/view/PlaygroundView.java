@@ -35,7 +35,8 @@ public final class PlaygroundView extends BorderPane {
         ScrollPane left = new ScrollPane(controls());
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
-        left.setPrefViewportWidth(360);
+        left.setPrefViewportWidth(presentation.get() ? 450 : 360);
+        presentation.addListener((obs, o, on) -> left.setPrefViewportWidth(on ? 450 : 360));
         setLeft(left);
         charts.setId("pg-charts");
         charts.setPadding(new Insets(4, 8, 0, 4));

@@ -189,8 +189,8 @@ public final class CacheLabViewModel {
             post(
                     id,
                     () -> {
-                        cacheLength.set(length);
                         cacheBytes.set(bytes);
+                        cacheLength.set(length);
                     });
         }
 
@@ -240,8 +240,8 @@ public final class CacheLabViewModel {
         uncachedTotal.set(u);
         maxDiff.set(d);
         CacheLab.Sample last = batch.get(batch.size() - 1);
-        cacheLength.set(last.cacheLength());
         cacheBytes.set(last.cacheBytes());
+        cacheLength.set(last.cacheLength());
         progress.set((double) (last.position() + 1) / positions.get());
     }
 

@@ -166,8 +166,8 @@ public final class CompareViewModel {
                     Runnable result = apply;
                     ui.execute(
                             () -> {
-                                pending.set(pending.get() - 1);
                                 result.run();
+                                pending.set(pending.get() - 1);
                             });
                 });
     }

@@ -217,6 +217,10 @@ public final class MainViewModel {
         submit(
                 () -> {
                     StepSource session = requireSession();
+                    if (stepIndex >= session.history().size()) {
+                        // the step went away (reset, back) after the menu was shown
+                        return applying(snapshot());
+                    }
                     session.truncateTo(stepIndex + 1);
                     session.force(tokenId, s);
                     return applying(snapshot());
@@ -259,12 +263,17 @@ public final class MainViewModel {
         }
     }
 
-    /** Recomputes the last step with the current settings (coalesced: latest settings win). */
+    /**
+     * Recomputes the last step with the current settings (coalesced: latest settings win) and shows
+     * it.
+     */
     private void requestRedo() {
         SamplingSettings settings = settings();
         if (settings == null || history.isEmpty()) {
             return;
         }
+        // only the last step can be recomputed: show it, so the change is visible
+        selected.set(history.size() - 1);
         if (pendingRedo.getAndSet(settings) != null) {
             return;
         }

@@ -15,7 +15,8 @@ import java.util.Set;
  * @param meanLogProb mean natural log of the model's raw (T=1, unfiltered) probability of each
  *     chosen token; NaN without steps
  * @param perplexity exp(-meanLogProb): the model's perplexity on the generated text
- * @param meanEntropyBits mean entropy (bits) of the distribution each token was drawn from
+ * @param meanEntropyBits mean entropy (bits) of the distribution each token was drawn from (0 for a
+ *     greedy step: argmax is a point mass)
  * @param meanNucleus mean number of tokens kept in that distribution
  * @param distinct1 unique unigrams / unigrams
  * @param distinct2 unique bigrams / bigrams (NaN with fewer than 2 tokens)
@@ -40,12 +41,16 @@ public record RunMetrics(
      * @param nucleus number of tokens that distribution kept
      */
     public record Step(int tokenId, double rawProb, double entropyBits, int nucleus) {
+        /** A greedy step draws from a point mass: entropy 0, one token. */
         public static Step of(StepResult r) {
-            return new Step(
-                    r.tokenId(),
-                    r.trace().chosenRawProb(),
-                    r.trace().entropyFinalBits(),
-                    r.trace().finalDist().keptCount());
+            var t = r.trace();
+            return t.greedy()
+                    ? new Step(r.tokenId(), t.chosenRawProb(), 0, 1)
+                    : new Step(
+                            r.tokenId(),
+                            t.chosenRawProb(),
+                            t.entropyFinalBits(),
+                            t.finalDist().keptCount());
         }
     }
 

@@ -17,12 +17,20 @@ public final class Distribution {
     /** Logits by token id; only entries of {@link #support} are meaningful. Never mutated. */
     final double[] logits;
 
-    /** Ids of the kept tokens, ascending. Never mutated. */
+    /** Ids of the kept tokens, ascending; 0..n-1 when every token is kept. Never mutated. */
     final int[] support;
 
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+
+    /** Set by {@link #withChanged}: the distribution it was derived from ... */
+    Distribution parent;
+
+    /** ... and the only ids (ascending) whose logits differ from the parent's. */
+    int[] changedIds;
+
+    private double[] weights; // e^(l - shift) parallel to support, until turned into probsAtPos
     private double entropyBits = Double.NaN;
 
     private Distribution(double[] logits, int[] support, double shift, double normalizer) {
@@ -53,14 +61,14 @@ public final class Distribution {
         double max = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < raw.length; i++) {
             float v = raw[i];
-            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
+            if (!(v < Float.POSITIVE_INFINITY)) { // NaN or +infinity
                 throw new IllegalArgumentException(
                         "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
             }
             logits[i] = v;
-            if (v != Float.NEGATIVE_INFINITY) {
-                finite++;
-                max = Math.max(max, v);
+            finite += v != Float.NEGATIVE_INFINITY ? 1 : 0;
+            if (v > max) {
+                max = v;
             }
         }
         if (finite == 0) {
@@ -105,7 +113,9 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support) {
         double max = Double.NEGATIVE_INFINITY;
         for (int id : support) {
-            max = Math.max(max, logits[id]);
+            if (logits[id] > max) {
+                max = logits[id];
+            }
         }
         return of(logits, support, max);
     }
@@ -114,25 +124,25 @@ public final class Distribution {
     static Distribution of(double[] logits, int[] support, double max) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
-        for (int id : support) {
-            double x = logits[id] - max;
+        boolean all = support.length == logits.length; // then support[i] == i
+        double[] weights = new double[support.length];
+        for (int i = 0; i < support.length; i++) {
+            double x = logits[all ? i : support[i]] - max;
             double e = Math.exp(x);
+            weights[i] = e;
             z += e;
             weighted += e * x;
         }
         // H = -sum p ln p = ln Z - sum p (l - max)
         double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
-        return new Distribution(logits, support, max, z, entropy);
-    }
-
-    /** The same kept tokens with new logits (entries outside the support are ignored). */
-    Distribution withLogits(double[] newLogits) {
-        return of(newLogits, support);
+        Distribution d = new Distribution(logits, support, max, z, entropy);
+        d.weights = weights;
+        return d;
     }
 
     /**
-     * The same kept tokens with a few logits changed; the normalizer is updated from the old one
-     * unless that would lose precision, in which case it is recomputed.
+     * The same kept tokens with a few logits changed ({@code ids} ascending); the normalizer is
+     * updated from the old one unless that would lose precision, in which case it is recomputed.
      */
     Distribution withChanged(int[] ids, double[] newValues) {
         double[] next = logits.clone();
@@ -148,10 +158,13 @@ public final class Distribution {
             added += Math.exp(newValues[i] - newShift);
         }
         double untouched = normalizer * Math.exp(shift - newShift) - removed;
-        if (untouched < 1e-6 * (untouched + removed)) {
-            return of(next, support); // the changed tokens held almost all mass: recompute
-        }
-        return new Distribution(next, support, newShift, untouched + added);
+        Distribution d =
+                untouched < 1e-6 * (untouched + removed)
+                        ? of(next, support) // the changed tokens held almost all mass: recompute
+                        : new Distribution(next, support, newShift, untouched + added);
+        d.parent = this;
+        d.changedIds = ids;
+        return d;
     }
 
     /** The same logits restricted to {@code keptAscending}, a subset of the current support. */
@@ -248,17 +261,22 @@ public final class Distribution {
         if (probsAtPos != null) {
             return probsAtPos[pos];
         }
+        if (weights != null) {
+            return weights[pos] / normalizer;
+        }
         return Math.exp(logits[support[pos]] - shift) / normalizer;
     }
 
     /** Probabilities parallel to {@link #support}. Callers must not modify the array. */
     double[] probsAtPositions() {
         if (probsAtPos == null) {
-            double[] p = new double[support.length];
+            double[] p = weights != null ? weights : new double[support.length];
             for (int i = 0; i < support.length; i++) {
-                p[i] = Math.exp(logits[support[i]] - shift) / normalizer;
+                double w = weights != null ? weights[i] : Math.exp(logits[support[i]] - shift);
+                p[i] = w / normalizer;
             }
             probsAtPos = p;
+            weights = null;
         }
         return probsAtPos;
     }

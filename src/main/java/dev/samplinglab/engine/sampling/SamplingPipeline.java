@@ -116,23 +116,9 @@ public final class SamplingPipeline {
         int[] displayIds = TokenOrder.top(null, raw.logits, topN);
         IntFunction<String> pieces = id -> pieceOf(piece, id);
         StageTracer tracer = new StageTracer(displayIds, pieces);
-        StageTrace rawTrace = tracer.traceRaw(raw);
+        StageTrace rawTrace = tracer.traceRaw(raw); // first: the tracer follows the chain
         List<StageTrace> stageTraces = new ArrayList<>();
-        Distribution d = raw;
-        for (SamplingStage stage : stages) {
-            StageResult r = stage.apply(d, ctx);
-            double keptMass = d.massOf(r.out().support);
-            stageTraces.add(
-                    tracer.trace(
-                            stage.kind(),
-                            stage.kind().traceName(),
-                            stage.params(),
-                            r.out(),
-                            keptMass,
-                            r.crossingId(),
-                            r.cumulative()));
-            d = r.out();
-        }
+        Distribution d = runStages(raw, ctx, tracer, stageTraces);
         int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
         StageTrace finalTrace =
                 tracer.trace(
@@ -158,7 +144,27 @@ public final class SamplingPipeline {
                 raw.entropyBits(),
                 d.entropyBits(),
                 -Math.log(chosenProb) / Math.log(2),
-                new StepTrace.FullArrays(raw.rawLogitsAsFloats(), d.probs()));
+                new StepTrace.FullArrays(raw::rawLogitsAsFloats, d::probs));
+    }
+
+    /** Applies every stage, appending its trace; returns the final distribution. */
+    private Distribution runStages(
+            Distribution raw, int[] context, StageTracer tracer, List<StageTrace> traces) {
+        Distribution d = raw;
+        for (SamplingStage stage : stages) {
+            StageResult r = stage.apply(d, context);
+            traces.add(
+                    tracer.trace(
+                            stage.kind(),
+                            stage.kind().traceName(),
+                            stage.params(),
+                            r.out(),
+                            d.massOf(r.out().support),
+                            r.crossingId(),
+                            r.cumulative()));
+            d = r.out();
+        }
+        return d;
     }
 
     private static String pieceOf(IntFunction<String> piece, int id) {

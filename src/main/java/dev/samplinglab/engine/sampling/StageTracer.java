@@ -10,6 +10,8 @@ import java.util.function.IntFunction;
 final class StageTracer {
     private final int[] displayIds;
     private final String[] pieces;
+    private Distribution previous; // the distribution of the last traced stage
+    private int[] previousRanks;
 
     StageTracer(int[] displayIds, IntFunction<String> piece) {
         this.displayIds = displayIds;
@@ -34,7 +36,15 @@ final class StageTracer {
             double keptMass,
             int crossingId,
             CumulativeSums cumulative) {
-        return build(kind, name, params, out, keptMass, crossingId, cumulative, ranks(out));
+        int[] ranks;
+        if (out == previous) {
+            ranks = previousRanks.clone(); // "final" after the last stage
+        } else if (previous != null && out.parent == previous) {
+            ranks = ranksAfterChanges(out);
+        } else {
+            ranks = ranks(out);
+        }
+        return build(kind, name, params, out, keptMass, crossingId, cumulative, ranks);
     }
 
     private StageTrace build(
@@ -46,6 +56,8 @@ final class StageTracer {
             int crossingId,
             CumulativeSums cumulative,
             int[] ranks) {
+        previous = out;
+        previousRanks = ranks;
         double[] cumulatives = cumulative == null ? null : cumulative.of(displayIds);
         List<Candidate> candidates = new ArrayList<>(displayIds.length);
         double shown = 0;
@@ -62,6 +74,40 @@ final class StageTracer {
         double rest = Math.max(0, 1 - shown);
         return new StageTrace(
                 kind, name, params, out.keptCount(), keptMass, candidates, rest, crossingId);
+    }
+
+    /**
+     * Ranks after a stage that changed only a few logits (the penalties) on the same kept set: a
+     * display token whose logit did not change moves only by the changed tokens that passed it;
+     * changed display tokens are ranked with one pass.
+     */
+    private int[] ranksAfterChanges(Distribution out) {
+        Distribution in = previous;
+        int[] changed = out.changedIds;
+        int[] ranks = previousRanks.clone();
+        int[] changedDisplay =
+                Arrays.stream(displayIds)
+                        .filter(id -> Arrays.binarySearch(changed, id) >= 0)
+                        .toArray();
+        for (int i = 0; i < displayIds.length; i++) {
+            int t = displayIds[i];
+            if (!out.isKept(t) || Arrays.binarySearch(changed, t) >= 0) {
+                continue; // dropped ranks depend on the kept set only; changed ones below
+            }
+            for (int c : changed) {
+                ranks[i] -= TokenOrder.before(in.logits, c, t) ? 1 : 0;
+                ranks[i] += TokenOrder.before(out.logits, c, t) ? 1 : 0;
+            }
+        }
+        int[] sorted = TokenOrder.sortDescending(changedDisplay, out.logits);
+        double[] ahead = TokenOrder.ahead(out, sorted, false);
+        for (int i = 0; i < displayIds.length; i++) {
+            int pos = TokenOrder.positionIn(sorted, out.logits, displayIds[i]);
+            if (pos >= 0) {
+                ranks[i] = (int) ahead[pos];
+            }
+        }
+        return ranks;
     }
 
     /**

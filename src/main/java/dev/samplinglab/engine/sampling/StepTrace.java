@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.sampling;
 
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Everything the app draws for one decoding step: the raw distribution, each active stage in chain
@@ -70,10 +71,45 @@ public record StepTrace(
     }
 
     /**
-     * Full-vocabulary arrays of the current step.
-     *
-     * @param rawLogits the logits as the model produced them [vocab]
-     * @param finalProbs the final renormalized distribution [vocab]
+     * Full-vocabulary arrays of the current step. The pipeline fills them on first access, so a
+     * step whose arrays nobody reads does not pay for them. Accessors return the stored arrays.
      */
-    public record FullArrays(float[] rawLogits, double[] finalProbs) {}
+    public static final class FullArrays {
+        private Supplier<float[]> rawSource;
+        private Supplier<double[]> finalSource;
+        private float[] rawLogits;
+        private double[] finalProbs;
+
+        /**
+         * @param rawLogits the logits as the model produced them [vocab]
+         * @param finalProbs the final renormalized distribution [vocab]
+         */
+        public FullArrays(float[] rawLogits, double[] finalProbs) {
+            this.rawLogits = rawLogits;
+            this.finalProbs = finalProbs;
+        }
+
+        FullArrays(Supplier<float[]> rawSource, Supplier<double[]> finalSource) {
+            this.rawSource = rawSource;
+            this.finalSource = finalSource;
+        }
+
+        /** The logits as the model produced them [vocab]. */
+        public synchronized float[] rawLogits() {
+            if (rawLogits == null) {
+                rawLogits = rawSource.get();
+                rawSource = null;
+            }
+            return rawLogits;
+        }
+
+        /** The final renormalized distribution [vocab]. */
+        public synchronized double[] finalProbs() {
+            if (finalProbs == null) {
+                finalProbs = finalSource.get();
+                finalSource = null;
+            }
+            return finalProbs;
+        }
+    }
 }

@@ -44,10 +44,14 @@ public final class Temperature implements SamplingStage {
     public StageResult apply(Distribution in, int[] context) {
         double[] scaled = new double[in.vocabSize()];
         double max = Double.NEGATIVE_INFINITY;
-        for (int id : in.support) {
+        boolean all = in.keptCount() == in.vocabSize();
+        for (int i = 0; i < in.support.length; i++) {
+            int id = all ? i : in.support[i];
             double v = in.logits[id] / temperature;
             scaled[id] = v;
-            max = Math.max(max, v);
+            if (v > max) {
+                max = v;
+            }
         }
         return StageResult.of(Distribution.of(scaled, in.support, max));
     }

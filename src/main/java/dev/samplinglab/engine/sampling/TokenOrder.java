@@ -114,9 +114,12 @@ final class TokenOrder {
         double[] diff = new double[sortedTargets.length + 1];
         int last = sortedTargets[sortedTargets.length - 1];
         int[] support = d.support;
+        boolean all = support.length == d.logits.length;
+        double lastKey = d.logits[last];
         for (int pos = 0; pos < support.length; pos++) {
-            int id = support[pos];
-            if (before(d.logits, id, last)) {
+            int id = all ? pos : support[pos];
+            double key = d.logits[id];
+            if (key > lastKey || (key == lastKey && id < last)) {
                 diff[firstAfter(d.logits, sortedTargets, id)] += weighted ? d.probAt(pos) : 1;
             }
         }

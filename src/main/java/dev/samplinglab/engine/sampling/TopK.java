@@ -40,7 +40,8 @@ public final class TopK implements SamplingStage {
         if (k == OFF || k >= in.keptCount()) {
             return StageResult.of(in);
         }
-        int[] top = TokenOrder.top(in.support, in.logits, k);
+        int[] ids = in.keptCount() == in.vocabSize() ? null : in.support; // null = every id
+        int[] top = TokenOrder.top(ids, in.logits, k);
         return StageResult.of(in.restrictTo(TokenOrder.ascendingCopy(top)));
     }
 }

@@ -107,6 +107,26 @@ class ControlsTest {
     }
 
     @Test
+    void theWindowsStateIsWhatTheSettingsFileRemembers(FxRobot robot) throws Exception {
+        robot.interact(
+                () -> {
+                    vm.strategy().topKProperty().set(7);
+                    vm.promptProperty().set("Once upon");
+                    vm.seedProperty().set(9);
+                });
+        AppSettings remembered = window.settings("bundled");
+        assertThat(remembered.model()).isEqualTo("random:tiny");
+        assertThat(remembered.prompt()).isEqualTo("Once upon");
+        assertThat(remembered.seed()).isEqualTo(9);
+        assertThat(remembered.strategy().topK()).isEqualTo(7);
+        assertThat(remembered.width()).isEqualTo(1300);
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("settings");
+        dev.samplinglab.app.io.SettingsStore store = new dev.samplinglab.app.io.SettingsStore(dir);
+        store.save(remembered);
+        assertThat(store.load()).isEqualTo(remembered);
+    }
+
+    @Test
     void theTemperatureSliderHasFineStepsNearOne() {
         double nearOne = Scales.xToTemperature(0.1) - Scales.xToTemperature(0);
         double nearTop = Scales.xToTemperature(1) - Scales.xToTemperature(0.9);

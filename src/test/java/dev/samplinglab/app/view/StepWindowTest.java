@@ -225,6 +225,19 @@ class StepWindowTest {
     }
 
     @Test
+    void hoveringAChipShowsTheTopFiveAlternatives(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 2);
+        Label chip = window.view().strip().chips().get(1);
+        robot.moveTo(chip);
+        WaitForAsyncUtils.waitForFxEvents();
+        String text = chip.getTooltip().getText();
+        StepResult step = vm.history().get(1);
+        assertThat(text).startsWith("step 2: " + step.piece());
+        assertThat(text.lines().filter(l -> l.startsWith("  "))).hasSize(5);
+        assertThat(text).contains(TokenStrip.alternatives(step.trace(), 5).get(4).piece());
+    }
+
+    @Test
     void keyboardShortcutsDriveTheWindow(FxRobot robot) {
         robot.type(KeyCode.SPACE);
         robot.type(KeyCode.RIGHT);

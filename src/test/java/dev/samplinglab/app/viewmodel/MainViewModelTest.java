@@ -105,6 +105,18 @@ class MainViewModelTest {
     }
 
     @Test
+    void aSettingChangeWhileBrowsingShowsTheRecomputedLastStep() {
+        vm.loadModel("random:tiny");
+        vm.step();
+        vm.step();
+        vm.select(0);
+        vm.strategy().topKProperty().set(3);
+        assertThat(vm.selectedProperty().get()).isEqualTo(1);
+        assertThat(topK(vm.shownProperty().get()).keptCount()).isEqualTo(3);
+        assertThat(topK(vm.history().get(0)).keptCount()).isNotEqualTo(3);
+    }
+
+    @Test
     void settingChangesBeforeAnyStepDoNoModelWork() {
         vm.loadModel("random:tiny");
         vm.strategy().topPProperty().set(0.5);

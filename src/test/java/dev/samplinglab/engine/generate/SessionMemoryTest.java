@@ -26,10 +26,12 @@ class SessionMemoryTest {
                             SamplingSettings.builder().temperature(0.9).topP(0.95).build());
             Random rng = new Random(5);
             double at100 = 0;
+            double rss100 = 0;
             for (int action = 1; action <= 1000; action++) {
                 act(s, p, rng, action);
                 if (action == 100) {
                     at100 = nativeMegabytes();
+                    rss100 = rssMegabytes();
                 }
                 if (action % 100 == 0) {
                     // DJL's input buffers are direct ByteBuffers, freed when a GC runs: sample
@@ -38,9 +40,11 @@ class SessionMemoryTest {
                 }
             }
             double at1000 = nativeMegabytes();
+            double rss1000 = rssMegabytes();
             System.out.printf(
-                    "session memory: native %.1f MB at 100 actions, %.1f MB at 1000 (growth %.1f MB)%n",
-                    at100, at1000, at1000 - at100);
+                    "session memory (%s): native %.1f MB at 100 actions, %.1f MB at 1000 (growth"
+                            + " %.1f MB); RSS %.1f MB at 100, %.1f MB at 1000%n",
+                    lm.name(), at100, at1000, at1000 - at100, rss100, rss1000);
             assertThat(at1000 - at100).isLessThan(50);
             assertThat(s.history())
                     .allSatisfy(
@@ -69,13 +73,18 @@ class SessionMemoryTest {
     static double nativeMegabytes() throws Exception {
         System.gc();
         Thread.sleep(50);
+        Runtime rt = Runtime.getRuntime();
+        return rssMegabytes() - rt.totalMemory() / 1048576.0;
+    }
+
+    /** The process's resident set size (VmRSS). */
+    static double rssMegabytes() throws java.io.IOException {
         long rssKb = 0;
         for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
             if (line.startsWith("VmRSS:")) {
                 rssKb = Long.parseLong(line.replaceAll("\\D", ""));
             }
         }
-        Runtime rt = Runtime.getRuntime();
-        return rssKb / 1024.0 - rt.totalMemory() / 1048576.0;
+        return rssKb / 1024.0;
     }
 }

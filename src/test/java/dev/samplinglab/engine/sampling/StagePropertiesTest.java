@@ -146,6 +146,42 @@ class StagePropertiesTest {
                 .isEqualTo((int) java.util.Arrays.stream(finalProbs).filter(p -> p > 0).count());
     }
 
+    @Test
+    void everyStageRanksMatchAFullSortIncludingAfterPenalties() {
+        SplittableRandom random = new SplittableRandom(5);
+        double[] logits = randomLogits(random, 2000);
+        Distribution raw = Distribution.ofLogits(logits);
+        int[] top = TokenOrder.top(null, raw.logits, 30);
+        // the context repeats some of the most probable tokens and some others
+        int[] context = {top[0], top[0], top[3], top[7], 5, 6, 1500, top[20]};
+        SamplingSettings s =
+                SamplingSettings.builder()
+                        .repetitionPenalty(1.7)
+                        .frequencyPenalty(0.6)
+                        .presencePenalty(0.4)
+                        .temperature(0.7)
+                        .topP(0.97)
+                        .build();
+        StepTrace t = SamplingPipeline.of(s).run(Vectors.floats(logits), context, 0.5, null, 2000);
+        for (StageTrace stage : t.stages()) {
+            assertRanksMatchAFullSort(stage, Vectors.probsById(stage, 2000));
+        }
+        assertRanksMatchAFullSort(t.finalDist(), t.full().finalProbs());
+        StepTrace shortList =
+                SamplingPipeline.of(s).run(Vectors.floats(logits), context, 0.5, null, 40);
+        for (int i = 0; i < shortList.stages().size(); i++) {
+            for (Candidate c : shortList.stages().get(i).candidates()) {
+                Candidate full =
+                        t.stages().get(i).candidates().stream()
+                                .filter(x -> x.id() == c.id())
+                                .findFirst()
+                                .orElseThrow();
+                assertThat(c.rank()).isEqualTo(full.rank());
+                assertThat(c.prob()).isEqualTo(full.prob());
+            }
+        }
+    }
+
     private static void assertRanksMatchAFullSort(StageTrace stage, double[] probs) {
         for (Candidate c : stage.candidates()) {
             int ahead = 0;

@@ -36,4 +36,11 @@ final class Vectors {
     static double[] cumulatives(StageTrace stage) {
         return stage.candidates().stream().mapToDouble(Candidate::cumulative).toArray();
     }
+
+    /** Full-length probabilities of a stage traced with every token displayed. */
+    static double[] probsById(StageTrace stage, int vocab) {
+        double[] probs = new double[vocab];
+        stage.candidates().forEach(c -> probs[c.id()] = c.prob());
+        return probs;
+    }
 }
