@@ -105,6 +105,22 @@ class EngineWindowTest {
     }
 
     @Test
+    void runStepsUntilPausedAndTheUiStaysResponsive(FxRobot robot) {
+        idle();
+        robot.interact(() -> vm.speedProperty().set(20));
+        robot.type(KeyCode.ENTER);
+        waitFor(() -> vm.history().size() >= 5);
+        robot.type(KeyCode.ENTER);
+        idle();
+        int steps = vm.history().size();
+        assertThat(vm.runningProperty().get()).isFalse();
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(vm.history()).hasSize(steps);
+        assertThat(window.view().strip().chips()).hasSize(steps);
+    }
+
+    @Test
     void aBrokenFolderLeavesTheWorkingModel(FxRobot robot) {
         idle();
         robot.type(KeyCode.RIGHT);

@@ -31,13 +31,20 @@ public class StageChart extends Region {
         Tooltip.install(canvas, tooltip);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX()));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX()));
-        setMinHeight(70);
-        setPrefHeight(150);
+        updateHeights();
+    }
+
+    /** Room for the header, a readable plot and (final chart) the coin strip. */
+    private void updateHeights() {
+        double fixed = header() + 8 + stripHeight();
+        setMinHeight(fixed + 44 * theme.scale());
+        setPrefHeight(fixed + 110 * theme.scale());
     }
 
     public void setData(ChartData data) {
         this.data = data;
         setId("chart-" + data.kind());
+        updateHeights();
         draw();
     }
 
@@ -47,6 +54,7 @@ public class StageChart extends Region {
 
     public void setTheme(ChartTheme theme) {
         this.theme = theme;
+        updateHeights();
         draw();
     }
 
@@ -90,7 +98,25 @@ public class StageChart extends Region {
     }
 
     private double header() {
-        return 34 * theme.scale();
+        return (oneLineHeader() ? 18 : 34) * theme.scale();
+    }
+
+    /** Title and explanation fit side by side: one header line, more room for the bars. */
+    private boolean oneLineHeader() {
+        if (data == null || canvas.getWidth() <= 0) {
+            return false;
+        }
+        return 8
+                        + width(data.title(), theme.titleFont())
+                        + 14
+                        + width(data.detail(), theme.detailFont())
+                < canvas.getWidth() - 8;
+    }
+
+    private static double width(String text, javafx.scene.text.Font font) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(text);
+        t.setFont(font);
+        return t.getLayoutBounds().getWidth();
     }
 
     private double stripHeight() {
@@ -150,7 +176,12 @@ public class StageChart extends Region {
         g.fillText(data.title(), 8, 3);
         g.setFill(theme.muted());
         g.setFont(theme.detailFont());
-        g.fillText(data.detail(), 8, 3 + 16 * theme.scale(), Math.max(50, w - 16));
+        if (oneLineHeader()) {
+            double x = 8 + width(data.title(), theme.titleFont()) + 14;
+            g.fillText(data.detail(), x, 3 + 1.5 * theme.scale());
+        } else {
+            g.fillText(data.detail(), 8, 3 + 16 * theme.scale(), Math.max(50, w - 16));
+        }
     }
 
     private void updateTooltip(double x) {
