@@ -49,7 +49,12 @@ public final class GptModel implements AutoCloseable {
     /** A model with seeded random weights (benchmarks and tests). */
     public static GptModel random(ModelConfig config, long seed) {
         NDManager m = NDManager.newBaseManager();
-        return new GptModel(config, m, WeightLoader.random(config, m, seed));
+        try {
+            return new GptModel(config, m, WeightLoader.random(config, m, seed));
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
     }
 
     public ModelConfig config() {

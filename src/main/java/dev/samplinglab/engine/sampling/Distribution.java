@@ -53,6 +53,14 @@ public final class Distribution {
      * @throws IllegalArgumentException with a one-line message naming the bad entry
      */
     public static Distribution ofLogits(float[] raw) {
+        return ofLogits(raw, true);
+    }
+
+    /**
+     * @param keepWeights keep the softmax numerators of this pass, so that a following stage that
+     *     reads every probability (top-p, min-p, typical-p, the picker) needs no second exp pass
+     */
+    static Distribution ofLogits(float[] raw, boolean keepWeights) {
         if (raw == null || raw.length == 0) {
             throw new IllegalArgumentException("logits must not be empty");
         }
@@ -76,7 +84,7 @@ public final class Distribution {
                     "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
         }
         int[] support = finite == raw.length ? identity(raw.length) : finiteIds(raw, finite);
-        return of(logits, support, max);
+        return of(logits, support, max, keepWeights);
     }
 
     /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
@@ -122,14 +130,20 @@ public final class Distribution {
 
     /** Same as {@link #of(double[], int[])} when the caller already knows the maximum logit. */
     static Distribution of(double[] logits, int[] support, double max) {
+        return of(logits, support, max, true);
+    }
+
+    static Distribution of(double[] logits, int[] support, double max, boolean keepWeights) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
         boolean all = support.length == logits.length; // then support[i] == i
-        double[] weights = new double[support.length];
+        double[] weights = keepWeights ? new double[support.length] : null;
         for (int i = 0; i < support.length; i++) {
             double x = logits[all ? i : support[i]] - max;
             double e = Math.exp(x);
-            weights[i] = e;
+            if (keepWeights) {
+                weights[i] = e;
+            }
             z += e;
             weighted += e * x;
         }

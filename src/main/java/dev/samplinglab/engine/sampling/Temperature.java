@@ -13,9 +13,18 @@ public final class Temperature implements SamplingStage {
     public static final double OFF = 1.0;
 
     private final double temperature;
+    private final boolean keepWeights;
 
     public Temperature(double temperature) {
+        this(temperature, true);
+    }
+
+    /**
+     * @param keepWeights see {@link Distribution#ofLogits(float[], boolean)}
+     */
+    Temperature(double temperature, boolean keepWeights) {
         this.temperature = validate(temperature);
+        this.keepWeights = keepWeights;
     }
 
     /** Returns T if valid, else throws a one-line message. */
@@ -53,6 +62,6 @@ public final class Temperature implements SamplingStage {
                 max = v;
             }
         }
-        return StageResult.of(Distribution.of(scaled, in.support, max));
+        return StageResult.of(Distribution.of(scaled, in.support, max, keepWeights));
     }
 }
