@@ -45,16 +45,6 @@ class LabTabsTest {
 
     @TempDir Path dir;
 
-    /**
-     * Starts DJL's engine on the JUnit thread: the engine turns PyTorch's thread-local grad mode
-     * off only on the thread that starts it, and the trainer tests (later, on this thread) update
-     * weights in place, which fails with grad mode on.
-     */
-    @org.junit.jupiter.api.BeforeAll
-    static void startEngineOnTheTestThread() {
-        ai.djl.engine.Engine.getInstance();
-    }
-
     @Start
     void start(Stage stage) {
         main =
