@@ -23,6 +23,7 @@ public final class Distribution {
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+    private boolean shiftIsMax; // the shift is exactly the largest kept logit
 
     /** Set by {@link #withChanged}: the distribution it was derived from ... */
     Distribution parent;
@@ -151,6 +152,7 @@ public final class Distribution {
         double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
         Distribution d = new Distribution(logits, support, max, z, entropy);
         d.weights = weights;
+        d.shiftIsMax = true;
         return d;
     }
 
@@ -178,6 +180,60 @@ public final class Distribution {
                         : new Distribution(next, support, newShift, untouched + added);
         d.parent = this;
         d.changedIds = ids;
+        d.shiftIsMax |= shiftIsMax && (newShift > shift || !touchesValue(ids, shift));
+        return d;
+    }
+
+    private boolean touchesValue(int[] ids, double value) {
+        for (int id : ids) {
+            if (logits[id] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The largest kept logit. */
+    double maxLogit() {
+        if (shiftIsMax) {
+            return shift;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int id : support) {
+            if (logits[id] > max) {
+                max = logits[id];
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Every kept logit divided by {@code t} (t &gt; 0), normalized in the same pass: division
+     * rounds monotonically, so the largest quotient is max(l) / t.
+     */
+    Distribution dividedBy(double t, boolean keepWeights) {
+        double max = maxLogit() / t;
+        double[] scaled = new double[logits.length];
+        double[] w = keepWeights ? new double[support.length] : null;
+        double z = 0;
+        double weighted = 0;
+        boolean all = support.length == logits.length;
+        for (int i = 0; i < support.length; i++) {
+            int id = all ? i : support[i];
+            double v = logits[id] / t;
+            scaled[id] = v;
+            double x = v - max;
+            double e = Math.exp(x);
+            if (keepWeights) {
+                w[i] = e;
+            }
+            z += e;
+            weighted += e * x;
+        }
+        double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
+        Distribution d = new Distribution(scaled, support, max, z, entropy);
+        d.weights = w;
+        d.shiftIsMax = true;
         return d;
     }
 

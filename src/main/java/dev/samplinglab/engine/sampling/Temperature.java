@@ -51,17 +51,6 @@ public final class Temperature implements SamplingStage {
 
     @Override
     public StageResult apply(Distribution in, int[] context) {
-        double[] scaled = new double[in.vocabSize()];
-        double max = Double.NEGATIVE_INFINITY;
-        boolean all = in.keptCount() == in.vocabSize();
-        for (int i = 0; i < in.support.length; i++) {
-            int id = all ? i : in.support[i];
-            double v = in.logits[id] / temperature;
-            scaled[id] = v;
-            if (v > max) {
-                max = v;
-            }
-        }
-        return StageResult.of(Distribution.of(scaled, in.support, max, keepWeights));
+        return StageResult.of(in.dividedBy(temperature, keepWeights));
     }
 }
