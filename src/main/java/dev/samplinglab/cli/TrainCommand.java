@@ -119,7 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
         }
         Path ckpt = checkpointDir != null ? checkpointDir : out.resolve("checkpoint");
         String commandLine =
-                "sampling-lab train "
+                "sampling-lab "
                         + String.join(" ", spec.commandLine().getParseResult().originalArgs());
         TrainingRun.Options options =
                 new TrainingRun.Options(corpus, out, ckpt, tokenizer, resume, steps, commandLine);

@@ -47,10 +47,17 @@ public final class ModelCard {
                 .append(s.modelConfig().vocabSize())
                 .append(" tokens including `<|endoftext|>`\n\n");
         md.append("## Command\n\n```\n").append(commandLine).append("\n```\n\n");
-        if (s.resumedAt() >= 0) {
-            md.append("The last invocation resumed from the checkpoint at step ")
+        if (s.resumedAt() == c.steps()) {
+            md.append("This invocation resumed from the final checkpoint (step ")
+                    .append(c.steps())
+                    .append(" of ")
+                    .append(c.steps())
+                    .append("): training was already complete in one run; it only evaluated the")
+                    .append(" model and wrote these files.\n\n");
+        } else if (s.resumedAt() >= 0) {
+            md.append("This invocation resumed from the checkpoint at step ")
                     .append(s.resumedAt())
-                    .append("; the hyperparameters are the checkpoint's.\n\n");
+                    .append(" with the checkpoint's hyperparameters.\n\n");
         }
         md.append("## Model and hyperparameters\n\n");
         md.append(
