@@ -54,7 +54,11 @@ public final class ControlsPane extends VBox {
         error.setWrapText(true);
         TitledPane order =
                 lazyPane("Chain order", "order-pane", () -> new ChainOrderBox(vm.strategy()));
-        return List.of(error, lazyPane("Penalties", "penalties", this::penaltiesBox), order);
+        TitledPane penalties = new TitledPane("Penalties", penaltiesBox());
+        penalties.setId("penalties");
+        penalties.setExpanded(false);
+        penalties.getStyleClass().add("secondary");
+        return List.of(error, penalties, order);
     }
 
     private Node presetBox() {
