@@ -123,10 +123,19 @@ public final class ControlsPane extends VBox {
         progress.progressProperty().bind(vm.loadProgressProperty());
         progress.visibleProperty().bind(vm.loadingProperty());
         progress.managedProperty().bind(vm.loadingProperty());
+        javafx.scene.control.Button cancel = new javafx.scene.control.Button("Cancel");
+        cancel.setId("load-cancel");
+        cancel.setTooltip(new Tooltip("Stop loading; the current model stays"));
+        cancel.setOnAction(e -> vm.cancelLoad());
+        cancel.visibleProperty().bind(vm.loadingProperty());
+        cancel.managedProperty().bind(vm.loadingProperty());
+        HBox.setHgrow(progress, javafx.scene.layout.Priority.ALWAYS);
+        HBox loadRow = new HBox(6, progress, cancel);
+        loadRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         Label name = new Label();
         name.getStyleClass().add("model-name");
         name.textProperty().bind(Bindings.concat("Loaded: ", vm.modelNameProperty()));
-        return section("Model", model, progress, name);
+        return section("Model", model, loadRow, name);
     }
 
     private void onModelPicked(ModelChoice old, ModelChoice picked) {

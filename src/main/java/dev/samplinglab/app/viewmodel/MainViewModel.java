@@ -74,6 +74,9 @@ public final class MainViewModel {
             FXCollections.unmodifiableObservableList(promptPieces);
     private final ObjectProperty<Consumer<String>> onError =
             new SimpleObjectProperty<>(this, "onError", message -> {});
+    private final Object loadLock = new Object();
+    private Thread loaderThread;
+    private volatile boolean loadCancelled;
     private Runnable stopTicker;
     private boolean batching;
 
@@ -111,8 +114,11 @@ public final class MainViewModel {
         submit(
                 () -> {
                     try {
-                        return open(spec, text, s);
+                        return loading(() -> open(spec, text, s));
                     } catch (Exception e) {
+                        if (loadCancelled) {
+                            return () -> lastError.set("Loading " + spec + " was cancelled.");
+                        }
                         if (fallback == null || model != null) {
                             throw e;
                         }
@@ -125,6 +131,35 @@ public final class MainViewModel {
                     }
                 },
                 () -> loading.set(false));
+    }
+
+    /**
+     * Cancels a model load in progress: the loading thread is interrupted and the engine stops at
+     * its next tensor; the previous model stays (no error dialog).
+     */
+    public void cancelLoad() {
+        synchronized (loadLock) {
+            if (loaderThread != null) {
+                loadCancelled = true;
+                loaderThread.interrupt();
+            }
+        }
+    }
+
+    /** Worker: runs a load so that {@link #cancelLoad()} can interrupt it, and only it. */
+    private Runnable loading(Job job) throws Exception {
+        synchronized (loadLock) {
+            loaderThread = Thread.currentThread();
+            loadCancelled = false;
+        }
+        try {
+            return job.run();
+        } finally {
+            synchronized (loadLock) {
+                loaderThread = null;
+                Thread.interrupted();
+            }
+        }
     }
 
     /** Worker: opens and starts a model, swaps it in; returns the UI update. */

@@ -64,6 +64,9 @@ public final class WeightLoader {
                     boolean bias = name.endsWith(".bias");
                     double std = name.endsWith("c_proj.weight") ? projStd : 0.02;
                     for (int i = 0; i < n; i++) {
+                        if ((i & 0xFFFFF) == 0) {
+                            checkCancelled(name);
+                        }
                         float v =
                                 gain
                                         ? 1f
@@ -76,18 +79,30 @@ public final class WeightLoader {
                 });
     }
 
+    /**
+     * Loading is cancelled by interrupting the loading thread: it stops before the next tensor (or
+     * within the next million random values) with a {@link ModelLoadException}.
+     */
+    static void checkCancelled(String tensor) {
+        if (Thread.currentThread().isInterrupted()) {
+            throw new ModelLoadException("loading cancelled (at tensor " + tensor + ")");
+        }
+    }
+
     private static GptWeights build(
             ModelConfig c, NDManager m, BiFunction<String, long[], ByteBuffer> source) {
         long d = c.nEmbd();
         var arrays =
                 new Object() {
                     NDArray vec(String name, long n) {
+                        checkCancelled(name);
                         return GptWeights.create(
                                 m, source.apply(name, new long[] {n}), new long[] {n}, false);
                     }
 
                     NDArray mat(String name, long rows, long cols, boolean conv1d) {
                         long[] shape = {rows, cols};
+                        checkCancelled(name);
                         return GptWeights.create(m, source.apply(name, shape), shape, conv1d);
                     }
                 };

@@ -23,6 +23,7 @@ public final class Distribution {
     private final double shift;
     private final double normalizer;
     private double[] probsAtPos;
+    private boolean shiftIsMax; // the shift is exactly the largest kept logit
 
     /** Set by {@link #withChanged}: the distribution it was derived from ... */
     Distribution parent;
@@ -53,6 +54,14 @@ public final class Distribution {
      * @throws IllegalArgumentException with a one-line message naming the bad entry
      */
     public static Distribution ofLogits(float[] raw) {
+        return ofLogits(raw, true);
+    }
+
+    /**
+     * @param keepWeights keep the softmax numerators of this pass, so that a following stage that
+     *     reads every probability (top-p, min-p, typical-p, the picker) needs no second exp pass
+     */
+    static Distribution ofLogits(float[] raw, boolean keepWeights) {
         if (raw == null || raw.length == 0) {
             throw new IllegalArgumentException("logits must not be empty");
         }
@@ -76,7 +85,7 @@ public final class Distribution {
                     "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
         }
         int[] support = finite == raw.length ? identity(raw.length) : finiteIds(raw, finite);
-        return of(logits, support, max);
+        return of(logits, support, max, keepWeights);
     }
 
     /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
@@ -122,14 +131,20 @@ public final class Distribution {
 
     /** Same as {@link #of(double[], int[])} when the caller already knows the maximum logit. */
     static Distribution of(double[] logits, int[] support, double max) {
+        return of(logits, support, max, true);
+    }
+
+    static Distribution of(double[] logits, int[] support, double max, boolean keepWeights) {
         double z = 0;
         double weighted = 0; // sum of e^(l - max) * (l - max), for the entropy
         boolean all = support.length == logits.length; // then support[i] == i
-        double[] weights = new double[support.length];
+        double[] weights = keepWeights ? new double[support.length] : null;
         for (int i = 0; i < support.length; i++) {
             double x = logits[all ? i : support[i]] - max;
             double e = Math.exp(x);
-            weights[i] = e;
+            if (keepWeights) {
+                weights[i] = e;
+            }
             z += e;
             weighted += e * x;
         }
@@ -137,6 +152,7 @@ public final class Distribution {
         double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
         Distribution d = new Distribution(logits, support, max, z, entropy);
         d.weights = weights;
+        d.shiftIsMax = true;
         return d;
     }
 
@@ -164,6 +180,60 @@ public final class Distribution {
                         : new Distribution(next, support, newShift, untouched + added);
         d.parent = this;
         d.changedIds = ids;
+        d.shiftIsMax |= shiftIsMax && (newShift > shift || !touchesValue(ids, shift));
+        return d;
+    }
+
+    private boolean touchesValue(int[] ids, double value) {
+        for (int id : ids) {
+            if (logits[id] == value) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The largest kept logit. */
+    double maxLogit() {
+        if (shiftIsMax) {
+            return shift;
+        }
+        double max = Double.NEGATIVE_INFINITY;
+        for (int id : support) {
+            if (logits[id] > max) {
+                max = logits[id];
+            }
+        }
+        return max;
+    }
+
+    /**
+     * Every kept logit divided by {@code t} (t &gt; 0), normalized in the same pass: division
+     * rounds monotonically, so the largest quotient is max(l) / t.
+     */
+    Distribution dividedBy(double t, boolean keepWeights) {
+        double max = maxLogit() / t;
+        double[] scaled = new double[logits.length];
+        double[] w = keepWeights ? new double[support.length] : null;
+        double z = 0;
+        double weighted = 0;
+        boolean all = support.length == logits.length;
+        for (int i = 0; i < support.length; i++) {
+            int id = all ? i : support[i];
+            double v = logits[id] / t;
+            scaled[id] = v;
+            double x = v - max;
+            double e = Math.exp(x);
+            if (keepWeights) {
+                w[i] = e;
+            }
+            z += e;
+            weighted += e * x;
+        }
+        double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
+        Distribution d = new Distribution(scaled, support, max, z, entropy);
+        d.weights = w;
+        d.shiftIsMax = true;
         return d;
     }
 

@@ -18,10 +18,17 @@ public final class SamplingPipeline {
     private final SamplingSettings settings;
     private final List<SamplingStage> stages;
     private final Picker picker;
+    private final boolean rawKeepsWeights;
 
     private SamplingPipeline(SamplingSettings settings) {
         this.settings = settings;
-        this.stages = settings.activeStages().stream().map(k -> stageFor(k, settings)).toList();
+        List<StageKind> kinds = settings.activeStages();
+        List<SamplingStage> built = new ArrayList<>();
+        for (int i = 0; i < kinds.size(); i++) {
+            built.add(stageFor(kinds.get(i), settings, readsAllProbs(kinds, i + 1)));
+        }
+        this.stages = List.copyOf(built);
+        this.rawKeepsWeights = readsAllProbs(kinds, 0);
         this.picker = settings.greedy() ? new GreedyPicker() : new InverseCdfPicker();
     }
 
@@ -57,7 +64,8 @@ public final class SamplingPipeline {
      */
     public StepTrace run(
             float[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
-        return trace(Distribution.ofLogits(logits), context, coin, piece, topN, -1);
+        return trace(
+                Distribution.ofLogits(logits, rawKeepsWeights), context, coin, piece, topN, -1);
     }
 
     /**
@@ -77,7 +85,7 @@ public final class SamplingPipeline {
             IntFunction<String> piece,
             int topN,
             int forcedId) {
-        Distribution raw = Distribution.ofLogits(logits);
+        Distribution raw = Distribution.ofLogits(logits, rawKeepsWeights);
         if (forcedId < 0 || forcedId >= logits.length) {
             throw new IllegalArgumentException(
                     "forced token id must be in [0, " + logits.length + ") (got " + forcedId + ")");
@@ -87,7 +95,7 @@ public final class SamplingPipeline {
 
     /** The final distribution without a trace (fast path, e.g. for batched generation). */
     public Distribution finalDistribution(float[] logits, int[] context) {
-        Distribution d = Distribution.ofLogits(logits);
+        Distribution d = Distribution.ofLogits(logits, rawKeepsWeights);
         int[] ctx = checkedContext(context, logits.length);
         for (SamplingStage stage : stages) {
             d = stage.apply(d, ctx).out();
@@ -185,14 +193,26 @@ public final class SamplingPipeline {
         return context;
     }
 
-    private static SamplingStage stageFor(StageKind kind, SamplingSettings s) {
+    /**
+     * Whether what comes at position {@code next} of the chain reads every probability of its
+     * input: top-p, min-p, typical-p, or the picker at the end.
+     */
+    private static boolean readsAllProbs(List<StageKind> kinds, int next) {
+        if (next >= kinds.size()) {
+            return true;
+        }
+        StageKind k = kinds.get(next);
+        return k == StageKind.TOP_P || k == StageKind.MIN_P || k == StageKind.TYPICAL_P;
+    }
+
+    private static SamplingStage stageFor(StageKind kind, SamplingSettings s, boolean keepWeights) {
         return switch (kind) {
             case REPETITION_PENALTY ->
                     new RepetitionPenalty(s.repetitionPenalty(), s.penaltyWindow());
             case FREQUENCY_PRESENCE_PENALTY ->
                     new FrequencyPresencePenalty(
                             s.frequencyPenalty(), s.presencePenalty(), s.penaltyWindow());
-            case TEMPERATURE -> new Temperature(s.temperature());
+            case TEMPERATURE -> new Temperature(s.temperature(), keepWeights);
             case TOP_K -> new TopK(s.topK());
             case TOP_P -> new TopP(s.topP(), s.topPRule());
             case MIN_P -> new MinP(s.minP());

@@ -13,9 +13,18 @@ public final class Temperature implements SamplingStage {
     public static final double OFF = 1.0;
 
     private final double temperature;
+    private final boolean keepWeights;
 
     public Temperature(double temperature) {
+        this(temperature, true);
+    }
+
+    /**
+     * @param keepWeights see {@link Distribution#ofLogits(float[], boolean)}
+     */
+    Temperature(double temperature, boolean keepWeights) {
         this.temperature = validate(temperature);
+        this.keepWeights = keepWeights;
     }
 
     /** Returns T if valid, else throws a one-line message. */
@@ -42,17 +51,6 @@ public final class Temperature implements SamplingStage {
 
     @Override
     public StageResult apply(Distribution in, int[] context) {
-        double[] scaled = new double[in.vocabSize()];
-        double max = Double.NEGATIVE_INFINITY;
-        boolean all = in.keptCount() == in.vocabSize();
-        for (int i = 0; i < in.support.length; i++) {
-            int id = all ? i : in.support[i];
-            double v = in.logits[id] / temperature;
-            scaled[id] = v;
-            if (v > max) {
-                max = v;
-            }
-        }
-        return StageResult.of(Distribution.of(scaled, in.support, max));
+        return StageResult.of(in.dividedBy(temperature, keepWeights));
     }
 }

@@ -37,14 +37,21 @@ final class TokenOrder {
         }
         int[] heap = new int[size]; // root = the worst of the best so far
         int filled = 0;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i < n && filled < size; i++) {
+            heap[filled] = ids == null ? i : ids[i];
+            siftUp(heap, filled++, keyById);
+        }
+        int rootId = heap[0];
+        double rootKey = keyById[rootId];
+        for (; i < n; i++) {
             int id = ids == null ? i : ids[i];
-            if (filled < size) {
-                heap[filled] = id;
-                siftUp(heap, filled++, keyById);
-            } else if (before(keyById, id, heap[0])) {
+            double key = keyById[id];
+            if (key > rootKey || (key == rootKey && id < rootId)) {
                 heap[0] = id;
                 siftDown(heap, size, keyById);
+                rootId = heap[0];
+                rootKey = keyById[rootId];
             }
         }
         return sortDescending(heap, keyById);

@@ -225,4 +225,20 @@ class StagesTest {
         Distribution expected = dist(1.0, 1.0, 0.5, -3.0, -2.0);
         assertThat(out.probs()).containsExactly(expected.probs(), within(1e-12));
     }
+
+    @Test
+    void temperatureAfterPenaltiesMatchesADirectComputation() {
+        double[] logits = {4.0, 1.0, 3.5, -2.0};
+        // lower the max token (id 0): 4 / 4 = 1; raise id 1 above it: 1 + 2 * 2 + 2 = 7
+        Distribution lowered =
+                new RepetitionPenalty(4.0, 0).apply(dist(logits), new int[] {0}).out();
+        Distribution raised =
+                new FrequencyPresencePenalty(-2.0, -2.0, 0)
+                        .apply(dist(logits), new int[] {1, 1})
+                        .out();
+        assertThat(new Temperature(0.5).apply(lowered, NO_CONTEXT).out().probs())
+                .containsExactly(dist(2.0, 2.0, 7.0, -4.0).probs(), within(1e-12));
+        assertThat(new Temperature(0.5).apply(raised, NO_CONTEXT).out().probs())
+                .containsExactly(dist(8.0, 14.0, 7.0, -4.0).probs(), within(1e-12));
+    }
 }
