@@ -163,7 +163,7 @@ public class TimelineChart extends Region {
         g.fillText(s.label(), left() - 6, top + h / 2);
         int at = selected >= 0 && selected < v.length ? selected : v.length - 1;
         if (at >= 0) {
-            g.setTextAlign(TextAlignment.left());
+            g.setTextAlign(TextAlignment.LEFT);
             g.setFill(theme.text());
             String f =
                     s == TimelineData.Series.NUCLEUS
