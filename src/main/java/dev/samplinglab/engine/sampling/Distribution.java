@@ -228,11 +228,12 @@ public final class Distribution {
             double e = Math.exp(x);
             if (keepWeights) {
                 w[i] = e;
+                weighted += e * x;
             }
             z += e;
-            weighted += e * x;
         }
-        double entropy = Math.max(0, (Math.log(z) - weighted / z) / LN2);
+        // without kept numerators nothing downstream reads the entropy; computed lazily if asked
+        double entropy = keepWeights ? Math.max(0, (Math.log(z) - weighted / z) / LN2) : Double.NaN;
         Distribution d = new Distribution(scaled, support, max, z, entropy);
         d.weights = w;
         d.shiftIsMax = true;
