@@ -30,12 +30,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * A seeded monkey on the real window over the real engine (random:tiny, a tiny model folder and a
- * broken one): random steps, backs, runs, resets, slider drags, typed values, presets, branches,
- * tab switches and model reloads. No exception may escape to any thread, the FX thread may not go
- * more than 100 ms without a pulse, and the window must still match the session at the end. {@code
- * -Dsession.actions=2000} runs the full size (default 300); {@code -Dstall.limit.ms} changes the
- * stall limit.
+ * A seeded monkey on the real window over the real engine (random:tiny, the bundled model, a tiny
+ * model folder and a broken one): random steps, backs, runs, resets, slider drags, typed values,
+ * presets, branches, tab switches and model reloads. No exception may escape to any thread, the FX
+ * thread may not go more than 100 ms without a pulse, and the window must still match the session
+ * at the end. {@code -Dsession.actions=2000} runs the full size (default 300); {@code
+ * -Dstall.limit.ms} changes the stall limit.
  */
 @ExtendWith(ApplicationExtension.class)
 class RandomSessionTest {
@@ -73,7 +73,13 @@ class RandomSessionTest {
         Path valid = ModelFolders.valid(dir.resolve("valid"));
         Path broken = ModelFolders.broken(dir.resolve("broken"));
         List<ModelChoice> models =
-                List.of(ModelChoice.of("random:tiny"), ModelChoice.of(valid.toString()));
+                new java.util.ArrayList<>(
+                        List.of(ModelChoice.of("random:tiny"), ModelChoice.of(valid.toString())));
+        if (java.nio.file.Files.isRegularFile(
+                dev.samplinglab.engine.generate.BundledModels.defaultModelDir()
+                        .resolve("model.safetensors"))) {
+            models.add(ModelChoice.of("bundled"));
+        }
         AppSettings settings =
                 new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 25, 8, 1200, 760);
         MainWindow window =

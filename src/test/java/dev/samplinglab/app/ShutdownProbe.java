@@ -26,7 +26,7 @@ public final class ShutdownProbe {
         driver.setDaemon(true);
         driver.start();
         Launcher.main(new String[0]);
-        System.out.println("launch returned");
+        System.out.println("launch returned at " + System.nanoTime());
     }
 
     private static void drive(String mode) {

@@ -106,8 +106,9 @@ public final class ChartDataBuilder {
         String detail =
                 String.format(
                         Locale.ROOT,
-                        "%d tokens left, renormalized · picked %s (p = %.3f) %s",
+                        "%d %s left, renormalized · picked %s (p = %.3f) %s",
                         dist.keptCount(),
+                        dist.keptCount() == 1 ? "token" : "tokens",
                         trace.chosenPiece(),
                         trace.chosenProb(),
                         trace.greedy()

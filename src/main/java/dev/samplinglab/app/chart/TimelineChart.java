@@ -18,7 +18,6 @@ import javafx.util.Duration;
  * each, sharing the step axis. The shown step is marked; clicking a step opens it.
  */
 public class TimelineChart extends Region {
-    private static final double LEFT = 128;
     private static final double RIGHT = 70;
     private static final Color[] COLORS = {
         Palette.BLUE, Palette.VERMILLION, Palette.GREEN, Palette.PURPLE
@@ -66,6 +65,10 @@ public class TimelineChart extends Region {
         this.onPick = onPick;
     }
 
+    private double left() {
+        return 128 * theme.scale();
+    }
+
     private void updateHeight() {
         double h = (4 * 22 + 8) * theme.scale();
         setMinHeight(h);
@@ -87,16 +90,16 @@ public class TimelineChart extends Region {
     /** X centre of step {@code i}. */
     public double stepX(int i) {
         int n = Math.max(1, data.size());
-        double slot = (canvas.getWidth() - LEFT - RIGHT) / n;
-        return LEFT + (i + 0.5) * slot;
+        double slot = (canvas.getWidth() - left() - RIGHT) / n;
+        return left() + (i + 0.5) * slot;
     }
 
     /** The step under x, or -1. */
     public int stepAt(double x) {
         int n = data.size();
-        double slot = (canvas.getWidth() - LEFT - RIGHT) / Math.max(1, n);
-        int i = (int) Math.floor((x - LEFT) / slot);
-        return n == 0 || x < LEFT || i < 0 ? -1 : Math.min(i, n - 1);
+        double slot = (canvas.getWidth() - left() - RIGHT) / Math.max(1, n);
+        int i = (int) Math.floor((x - left()) / slot);
+        return n == 0 || x < left() || i < 0 ? -1 : Math.min(i, n - 1);
     }
 
     private void pick(double x) {
@@ -127,7 +130,7 @@ public class TimelineChart extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         g.clearRect(0, 0, w, h);
-        if (w < LEFT + 40 || h < 20) {
+        if (w < left() + 40 || h < 20) {
             return;
         }
         double row = (h - 4) / 4;
@@ -152,12 +155,12 @@ public class TimelineChart extends Region {
         }
         max = s == TimelineData.Series.KEPT_MASS ? 1 : (max == 0 ? 1 : max);
         g.setFill(Color.web("#f6f7f9"));
-        g.fillRect(LEFT, top + 1, w - LEFT - RIGHT, h - 2);
+        g.fillRect(left(), top + 1, w - left() - RIGHT, h - 2);
         g.setFont(theme.tickFont());
         g.setFill(theme.muted());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.fillText(s.label(), LEFT - 6, top + h / 2);
+        g.fillText(s.label(), left() - 6, top + h / 2);
         int at = selected >= 0 && selected < v.length ? selected : v.length - 1;
         if (at >= 0) {
             g.setTextAlign(TextAlignment.LEFT);
@@ -171,7 +174,7 @@ public class TimelineChart extends Region {
         g.setStroke(c);
         g.setFill(c);
         g.setLineWidth(theme.line());
-        double dot = Math.max(3, Math.min(7, (w - LEFT - RIGHT) / Math.max(1, v.length) * 0.6));
+        double dot = Math.max(3, Math.min(7, (w - left() - RIGHT) / Math.max(1, v.length) * 0.6));
         for (int i = 0; i < v.length; i++) {
             if (!Double.isFinite(v[i])) {
                 continue;

@@ -6,6 +6,7 @@ import dev.samplinglab.app.viewmodel.StrategyForm;
 import dev.samplinglab.engine.sampling.Preset;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
@@ -51,11 +52,13 @@ public final class ControlsPane extends VBox {
         error.visibleProperty().bind(vm.strategyErrorProperty().isNotEmpty());
         error.managedProperty().bind(error.visibleProperty());
         error.setWrapText(true);
-        TitledPane order = new TitledPane("Chain order", new ChainOrderBox(vm.strategy()));
-        order.setId("order-pane");
-        order.setExpanded(false);
-        order.getStyleClass().add("secondary");
-        return List.of(error, penaltiesBox(), order);
+        TitledPane order =
+                lazyPane("Chain order", "order-pane", () -> new ChainOrderBox(vm.strategy()));
+        TitledPane penalties = new TitledPane("Penalties", penaltiesBox());
+        penalties.setId("penalties");
+        penalties.setExpanded(false);
+        penalties.getStyleClass().add("secondary");
+        return List.of(error, penalties, order);
     }
 
     private Node presetBox() {
@@ -336,10 +339,22 @@ public final class ControlsPane extends VBox {
                                 "Recent tokens the penalties see; 0 = all",
                                 ParamRow.Scale.linear(0, 512, 1, "%.0f"),
                                 f.penaltyWindowProperty()));
-        TitledPane pane = new TitledPane("Penalties", box);
-        pane.setId("penalties");
+        return box;
+    }
+
+    /** A collapsed pane whose content is built when first opened (faster start-up). */
+    private static TitledPane lazyPane(String title, String id, Supplier<Node> content) {
+        TitledPane pane = new TitledPane(title, null);
+        pane.setId(id);
         pane.setExpanded(false);
         pane.getStyleClass().add("secondary");
+        pane.expandedProperty()
+                .addListener(
+                        (obs, was, open) -> {
+                            if (open && pane.getContent() == null) {
+                                pane.setContent(content.get());
+                            }
+                        });
         return pane;
     }
 

@@ -19,11 +19,11 @@ public final class StatusText {
                 "step %d · entropy %.2f bits · nucleus %s · kept mass %.3f · p(chosen) %.3f ·"
                         + " surprisal %.2f bits · cache %d · %.1f ms%s",
                 step.index() + 1,
-                t.entropyRawBits(),
+                t.entropyRawBits() + 0.0, // + 0.0 turns -0.0 into 0.0
                 nucleus(t),
                 keptMass(t),
                 t.chosenProb(),
-                t.surprisalBits(),
+                t.surprisalBits() + 0.0,
                 step.cacheLength(),
                 step.millis(),
                 step.forced() ? " · chosen by you" : "");

@@ -120,7 +120,10 @@ public final class CacheLab {
         }
     }
 
-    /** Runs until done or until {@code cancelled} answers true (checked between passes). */
+    /**
+     * Runs until done or until {@code cancelled} answers true (checked between passes and between
+     * the layers of an uncached pass).
+     */
     public Result run(Options options, Listener listener, BooleanSupplier cancelled) {
         if (options.positions() > model.config().nPositions()) {
             throw new IllegalArgumentException(
@@ -154,9 +157,13 @@ public final class CacheLab {
                         break;
                     }
                     t0 = System.nanoTime();
-                    float[] full =
+                    float[][] rows =
                             model.logitsUncached(
-                                            new int[][] {Arrays.copyOf(tokens, pos + 1)}, null)[0];
+                                    new int[][] {Arrays.copyOf(tokens, pos + 1)}, null, cancelled);
+                    if (rows == null) {
+                        break;
+                    }
+                    float[] full = rows[0];
                     ms = millisSince(t0);
                     diff = maxAbsDiff(full, logits);
                     uncached[i] = ms;

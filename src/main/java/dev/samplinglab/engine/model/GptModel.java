@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
 import java.nio.file.Path;
+import java.util.function.BooleanSupplier;
 
 /**
  * A GPT-2 decoder (Radford et al. 2019) on DJL NDArrays, in the spirit of llama2.c's {@code
@@ -104,6 +105,18 @@ public final class GptModel implements AutoCloseable {
         }
     }
 
+    /**
+     * Like {@link #logitsUncached(int[][], int[])}, but asks {@code cancelled} before each layer
+     * and returns null once it answers true (a long prefix on a large model takes up to a second).
+     */
+    public float[][] logitsUncached(int[][] tokens, int[] padding, BooleanSupplier cancelled) {
+        try (NDScope ignored = new NDScope()) {
+            NDArray out =
+                    forward(tokenArray(tokens), 0, padding, null, false, false, 0f, cancelled);
+            return out == null ? null : toRows(out);
+        }
+    }
+
     /** Logits at every position of one row without a cache [t][vocab] (tests, eval). */
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
@@ -118,12 +131,12 @@ public final class GptModel implements AutoCloseable {
      */
     public NDArray forwardTrain(NDArray ids, float dropout) {
         invalidateHead();
-        return forward(ids, 0, null, null, true, true, dropout);
+        return forward(ids, 0, null, null, true, true, dropout, null);
     }
 
     private NDArray forward(
             NDArray ids, int start, int[] padding, KvCache cache, boolean train, boolean all) {
-        return forward(ids, start, padding, cache, train, all, 0f);
+        return forward(ids, start, padding, cache, train, all, 0f, null);
     }
 
     private NDArray forward(
@@ -133,7 +146,8 @@ public final class GptModel implements AutoCloseable {
             KvCache cache,
             boolean train,
             boolean all,
-            float dropout) {
+            float dropout,
+            BooleanSupplier cancelled) {
         int batch = (int) ids.getShape().get(0);
         int t = (int) ids.getShape().get(1);
         if (start + t > config.nPositions()) {
@@ -151,6 +165,9 @@ public final class GptModel implements AutoCloseable {
         x = drop(x, dropout, train);
         NDArray mask = attentionMask(ids.getManager(), batch, t, start, padding);
         for (int l = 0; l < weights.blocks.length; l++) {
+            if (cancelled != null && cancelled.getAsBoolean()) {
+                return null;
+            }
             x = block(l, x, start, mask, cache, dropout, train);
         }
         if (!all) {

@@ -2,6 +2,7 @@ package dev.samplinglab.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDScope;
+import ai.djl.pytorch.jni.JniUtils;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -52,6 +53,10 @@ public final class AdamW {
         double c2 = 1 - Math.pow(beta2, updates);
         float stepSize = (float) (lr * Math.sqrt(c2) / c1);
         float eps = (float) (EPS * Math.sqrt(c2));
+        // in-place updates of leaves that require grad need grad mode off; PyTorch's grad mode is
+        // per thread and DJL only turns it off on the thread that started the engine
+        boolean gradMode = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
         try (NDScope ignored = new NDScope()) {
             for (int i = 0; i < params.size(); i++) {
                 NDArray p = params.get(i);
@@ -63,6 +68,8 @@ public final class AdamW {
                 }
                 p.subi(m.div(v.sqrt().addi(eps)).muli(stepSize));
             }
+        } finally {
+            JniUtils.setGradMode(gradMode);
         }
     }
 

@@ -96,6 +96,11 @@ class ControlsTest {
 
     @Test
     void draggingAStageMakesACustomOrderAndPresetsRestoreIt(FxRobot robot) {
+        robot.interact(
+                () ->
+                        robot.lookup("#order-pane")
+                                .queryAs(javafx.scene.control.TitledPane.class)
+                                .setExpanded(true));
         ChainOrderBox box = robot.lookup("#chain-order").queryAs(ChainOrderBox.class);
         robot.interact(() -> box.move(StageKind.TEMPERATURE, 6));
         List<StageKind> order = vm.strategy().orderProperty().get();
