@@ -17,9 +17,16 @@ import java.util.function.DoubleConsumer;
 /**
  * The window's model port over the engine: opens a {@link LanguageModel} ("bundled",
  * "bundled:NAME", "random:tiny", "random:gpt2-small" or a folder) and drives a {@link
- * DecodeSession}.
+ * DecodeSession}. Models come from a {@link SharedModels} pool that the lab tabs use too, so a
+ * model is loaded once however many tabs decode on it.
  */
 public final class EngineModels implements ModelOpener {
+    private final SharedModels shared = new SharedModels(EngineModels::openModel);
+
+    /** The models the lab tabs use: the same open instances as the step window's, per spec. */
+    public SharedModels shared() {
+        return shared;
+    }
 
     /** Opens a model spec as the engine understands it. */
     public static LanguageModel openModel(String spec) {
@@ -35,12 +42,12 @@ public final class EngineModels implements ModelOpener {
     @Override
     public ModelHandle open(String spec, DoubleConsumer progress) {
         progress.accept(-1);
-        LanguageModel lm = openModel(spec);
+        LanguageModel lm = shared.open(spec);
         progress.accept(1);
-        return new Handle(lm);
+        return new Handle(lm, shared);
     }
 
-    private record Handle(LanguageModel lm) implements ModelHandle {
+    private record Handle(LanguageModel lm, SharedModels shared) implements ModelHandle {
         @Override
         public String name() {
             return lm.name();
@@ -53,7 +60,7 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public void close() {
-            lm.close();
+            shared.release(lm);
         }
     }
 
@@ -79,7 +86,7 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public StepResult step(SamplingSettings settings) {
-            return result(session.step(SamplingPipeline.of(settings)));
+            return StepResult.of(session.step(SamplingPipeline.of(settings)));
         }
 
         /** Recomputes the last step; a token the user chose stays chosen. */
@@ -88,7 +95,8 @@ public final class EngineModels implements ModelOpener {
             List<StepRecord> h = session.history();
             StepRecord last = h.get(h.size() - 1);
             SamplingPipeline p = SamplingPipeline.of(settings);
-            return result(last.forced() ? session.force(last.tokenId(), p) : session.redo(p));
+            return StepResult.of(
+                    last.forced() ? session.force(last.tokenId(), p) : session.redo(p));
         }
 
         @Override
@@ -98,7 +106,7 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public StepResult force(int tokenId, SamplingSettings settings) {
-            return result(session.force(tokenId, SamplingPipeline.of(settings)));
+            return StepResult.of(session.force(tokenId, SamplingPipeline.of(settings)));
         }
 
         @Override
@@ -110,7 +118,7 @@ public final class EngineModels implements ModelOpener {
         public List<StepResult> history() {
             List<StepResult> out = new ArrayList<>();
             for (StepRecord r : session.history()) {
-                out.add(result(r));
+                out.add(StepResult.of(r));
             }
             return out;
         }
@@ -123,17 +131,6 @@ public final class EngineModels implements ModelOpener {
         @Override
         public void close() {
             session.close();
-        }
-
-        private static StepResult result(StepRecord r) {
-            return new StepResult(
-                    r.index(),
-                    r.tokenId(),
-                    r.piece(),
-                    r.trace(),
-                    r.forced(),
-                    r.millis(),
-                    r.cacheLength());
         }
     }
 }

@@ -8,6 +8,7 @@ import dev.samplinglab.app.view.LabTabs;
 import dev.samplinglab.app.view.MainView;
 import dev.samplinglab.app.view.ModelChoice;
 import dev.samplinglab.app.view.UserPrompts;
+import dev.samplinglab.app.viewmodel.LabModels;
 import dev.samplinglab.app.viewmodel.MainViewModel;
 import dev.samplinglab.app.viewmodel.ModelOpener;
 import java.util.List;
@@ -69,8 +70,7 @@ public final class MainWindow {
         vm.speedProperty().set(settings.speed());
         UserPrompts prompts = parts.prompts().apply(stage);
         MainView view = new MainView(vm, prompts, parts.models(), parts.json());
-        LabTabs tabs =
-                new LabTabs(view, vm, EngineModels::openModel, parts.worker(), parts.ui(), prompts);
+        LabTabs tabs = new LabTabs(view, vm, labModels(parts), parts.worker(), parts.ui(), prompts);
         Scene scene = new Scene(tabs, settings.width(), settings.height());
         view.attach(scene, tabs);
         scene.getStylesheets()
@@ -83,6 +83,16 @@ public final class MainWindow {
                         javafx.beans.binding.Bindings.concat(
                                 "Sampling Lab · ", vm.modelNameProperty()));
         return new MainWindow(vm, view, scene, tabs);
+    }
+
+    /**
+     * The lab tabs share the step window's open models when it opens engine models; with another
+     * opener (a fake in tests) they open their own.
+     */
+    private static LabModels labModels(Parts parts) {
+        return parts.opener() instanceof EngineModels engine
+                ? engine.shared()
+                : EngineModels::openModel;
     }
 
     /** The settings to remember from the window's current state. */

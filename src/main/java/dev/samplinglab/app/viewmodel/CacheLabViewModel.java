@@ -296,7 +296,7 @@ public final class CacheLabViewModel {
 
     private void closeModel() {
         if (lm != null) {
-            lm.close();
+            models.release(lm);
             lm = null;
             openSpec = null;
         }

@@ -2,7 +2,6 @@ package dev.samplinglab.app.viewmodel;
 
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
-import dev.samplinglab.engine.generate.StepRecord;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -155,24 +154,13 @@ final class CompareSessions implements AutoCloseable {
                     prompt.add(lm.tokenizer().piece(ids[i]));
                 }
             }
-            columns.add(e.session().history().stream().map(CompareSessions::result).toList());
+            columns.add(e.session().history().stream().map(StepResult::of).toList());
         }
         return new Snapshot(lm == null ? "" : lm.name(), prompt, columns);
     }
 
     int steps() {
         return steps;
-    }
-
-    static StepResult result(StepRecord r) {
-        return new StepResult(
-                r.index(),
-                r.tokenId(),
-                r.piece(),
-                r.trace(),
-                r.forced(),
-                r.millis(),
-                r.cacheLength());
     }
 
     private void closeSessions() {
@@ -184,7 +172,7 @@ final class CompareSessions implements AutoCloseable {
     public void close() {
         closeSessions();
         if (lm != null) {
-            lm.close();
+            models.release(lm);
             lm = null;
         }
     }

@@ -9,4 +9,9 @@ import dev.samplinglab.engine.generate.LanguageModel;
 @FunctionalInterface
 public interface LabModels {
     LanguageModel open(String spec) throws Exception;
+
+    /** Gives back a model from {@link #open}; by default closes it (a shared pool counts users). */
+    default void release(LanguageModel lm) {
+        lm.close();
+    }
 }

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.viewmodel;
 
+import dev.samplinglab.engine.generate.StepRecord;
 import dev.samplinglab.engine.sampling.StepTrace;
 
 /**
@@ -20,4 +21,17 @@ public record StepResult(
         StepTrace trace,
         boolean forced,
         double millis,
-        int cacheLength) {}
+        int cacheLength) {
+
+    /** The window's view of an engine step. */
+    public static StepResult of(StepRecord r) {
+        return new StepResult(
+                r.index(),
+                r.tokenId(),
+                r.piece(),
+                r.trace(),
+                r.forced(),
+                r.millis(),
+                r.cacheLength());
+    }
+}
