@@ -62,6 +62,8 @@ class CancelLatencyTest {
                                 700));
         vm = window.viewModel();
         tabs = window.tabs();
+        // the lab tabs are built on first selection; these tests drive them directly
+        tabs.buildAll();
         stage.show();
         vm.loadModel("random:tiny");
     }

@@ -96,6 +96,8 @@ class RandomSessionTest {
         window.view().exporter().writeInBackground(exports, Platform::runLater);
         vm = window.viewModel();
         tabs = window.tabs();
+        // the lab tabs are built on first selection; build them so the monkey can reach them all
+        tabs.buildAll();
         monkey = new Monkey(window, stage, prompts, broken, dir);
         stage.show();
         vm.loadModel("random:tiny");

@@ -36,6 +36,9 @@ public final class ShutdownProbe {
             onFx(
                     () -> {
                         LabTabs tabs = (LabTabs) stage.getScene().getRoot();
+                        if (!mode.equals("run")) {
+                            tabs.cache(); // built on first use; "run" leaves the labs unbuilt
+                        }
                         if (!mode.equals("cache")) {
                             Event.fireEvent(
                                     stage.getScene().getRoot(),

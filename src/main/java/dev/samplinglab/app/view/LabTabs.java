@@ -19,17 +19,28 @@ import javafx.scene.control.TabPane;
  */
 public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public static final String STYLESHEET = "/dev/samplinglab/app/lab.css";
+    private static final int COMPARE = 1;
+    private static final int CACHE = 2;
+    private static final int PLAYGROUND = 3;
     private final MainView step;
     private final MainViewModel main;
-    private final CompareViewModel compareVm;
-    private final CacheLabViewModel cacheVm;
-    private final PlaygroundViewModel playgroundVm = new PlaygroundViewModel();
-    private final CompareView compare;
-    private final CacheLabView cache;
-    private final PlaygroundView playground;
-    private final ExecutorService cacheRunner;
+    private final LabModels models;
+    private final Executor worker;
+    private final Executor ui;
+    private final UserPrompts prompts;
+    private CompareViewModel compareVm;
+    private CacheLabViewModel cacheVm;
+    private PlaygroundViewModel playgroundVm;
+    private CompareView compare;
+    private CacheLabView cache;
+    private PlaygroundView playground;
+    private ExecutorService cacheRunner;
 
     /**
+     * Builds the step tab; each lab tab's content (and its view model) is built on the first
+     * selection of its tab, or when it is first asked for, so start-up only pays for the step
+     * window.
+     *
      * @param step the step window
      * @param main its view model
      * @param models opens models for the compare and cache tabs (on their threads)
@@ -46,9 +57,45 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
             UserPrompts prompts) {
         this.step = step;
         this.main = main;
+        this.models = models;
+        this.worker = worker;
+        this.ui = ui;
+        this.prompts = prompts;
         setId("tabs");
         getStyleClass().add("lab-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        getTabs()
+                .addAll(
+                        tab("tab-step", "Step", step),
+                        tab("tab-compare", "Compare", null),
+                        tab("tab-cache", "KV cache", null),
+                        tab("tab-playground", "Playground", null));
+        getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> build(n.intValue()));
+    }
+
+    private static Tab tab(String id, String text, javafx.scene.Node content) {
+        Tab t = new Tab(text, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** Builds every lab tab's content now (tests that look up nodes on every tab, snapshots). */
+    public void buildAll() {
+        for (int i = COMPARE; i <= PLAYGROUND; i++) {
+            build(i);
+        }
+    }
+
+    private void build(int index) {
+        switch (index) {
+            case COMPARE -> compare();
+            case CACHE -> cache();
+            case PLAYGROUND -> playground();
+            default -> {}
+        }
+    }
+
+    private void buildCompare() {
         compareVm = new CompareViewModel(models, worker, ui, new FxTicker());
         compareVm.promptProperty().bindBidirectional(main.promptProperty());
         compareVm.seedProperty().bindBidirectional(main.seedProperty());
@@ -58,6 +105,11 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
                         javafx.beans.binding.Bindings.when(main.modelSpecProperty().isEmpty())
                                 .then("bundled")
                                 .otherwise(main.modelSpecProperty()));
+        compare = new CompareView(compareVm, prompts, main.presentationProperty());
+        getTabs().get(COMPARE).setContent(compare);
+    }
+
+    private void buildCache() {
         cacheRunner =
                 Executors.newSingleThreadExecutor(
                         r -> {
@@ -68,21 +120,14 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         // always a real hop: the run is on its own thread even when tests run the rest inline
         cacheVm = new CacheLabViewModel(models, cacheRunner, javafx.application.Platform::runLater);
         cacheVm.promptProperty().bind(main.promptProperty());
-        compare = new CompareView(compareVm, prompts, main.presentationProperty());
         cache = new CacheLabView(cacheVm, main.modelSpecProperty(), main.presentationProperty());
-        playground = new PlaygroundView(playgroundVm, main.presentationProperty());
-        getTabs()
-                .addAll(
-                        tab("tab-step", "Step", step),
-                        tab("tab-compare", "Compare", compare),
-                        tab("tab-cache", "KV cache", cache),
-                        tab("tab-playground", "Playground", playground));
+        getTabs().get(CACHE).setContent(cache);
     }
 
-    private static Tab tab(String id, String text, javafx.scene.Node content) {
-        Tab t = new Tab(text, content);
-        t.setId(id);
-        return t;
+    private void buildPlayground() {
+        playgroundVm = new PlaygroundViewModel();
+        playground = new PlaygroundView(playgroundVm, main.presentationProperty());
+        getTabs().get(PLAYGROUND).setContent(playground);
     }
 
     /** Selects a tab by view name: step, compare, cache or playground. */
@@ -112,7 +157,7 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void step() {
         switch (selected()) {
             case 0 -> step.step();
-            case 1 -> compare.step();
+            case 1 -> compare().step();
             default -> {}
         }
     }
@@ -121,7 +166,7 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void back() {
         switch (selected()) {
             case 0 -> step.back();
-            case 1 -> compare.back();
+            case 1 -> compare().back();
             default -> {}
         }
     }
@@ -130,12 +175,13 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void toggleRun() {
         switch (selected()) {
             case 0 -> step.toggleRun();
-            case 1 -> compare.toggleRun();
+            case 1 -> compare().toggleRun();
             case 2 -> {
-                if (cacheVm.runningProperty().get()) {
-                    cacheVm.cancel();
+                CacheLabViewModel vm = cacheViewModel();
+                if (vm.runningProperty().get()) {
+                    vm.cancel();
                 } else {
-                    cacheVm.start();
+                    vm.start();
                 }
             }
             default -> {}
@@ -146,7 +192,7 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void reset() {
         switch (selected()) {
             case 0 -> step.reset();
-            case 1 -> compare.reset();
+            case 1 -> compare().reset();
             default -> {}
         }
     }
@@ -160,7 +206,7 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void exportPng() {
         switch (selected()) {
             case 0 -> step.exportPng();
-            case 1 -> compare.exportPng();
+            case 1 -> compare().exportPng();
             default -> {}
         }
     }
@@ -169,7 +215,7 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
     public void exportCsv() {
         switch (selected()) {
             case 0 -> step.exportCsv();
-            case 1 -> compare.exportCsv();
+            case 1 -> compare().exportCsv();
             default -> {}
         }
     }
@@ -188,39 +234,74 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         }
     }
 
-    /** Stops the lab work and closes its models. */
+    /** Stops the lab work and closes the models of the tabs that were built. */
     public void shutdown() {
-        compareVm.shutdown();
-        cacheVm.shutdown();
-        cacheRunner.shutdown();
+        if (compareVm != null) {
+            compareVm.shutdown();
+        }
+        if (cacheVm != null) {
+            cacheVm.shutdown();
+            cacheRunner.shutdown();
+        }
     }
 
-    /** Waits until the cache lab's thread has stopped after {@link #shutdown()}. */
+    /**
+     * Waits until the cache lab's thread (if it was built) has stopped after {@link #shutdown()}.
+     */
     public boolean awaitTermination(long millis) throws InterruptedException {
-        return cacheRunner.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
+        return cacheRunner == null
+                || cacheRunner.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
+    /** Whether a lab tab's content has been built yet (view: compare, cache or playground). */
+    public boolean isBuilt(String view) {
+        return switch (view) {
+            case "compare" -> compare != null;
+            case "cache" -> cache != null;
+            case "playground" -> playground != null;
+            default -> true;
+        };
+    }
+
+    /** The compare tab's view model; builds the tab if it was not built yet. */
     public CompareViewModel compareViewModel() {
+        compare();
         return compareVm;
     }
 
+    /** The cache lab's view model; builds the tab if it was not built yet. */
     public CacheLabViewModel cacheViewModel() {
+        cache();
         return cacheVm;
     }
 
+    /** The playground's view model; builds the tab if it was not built yet. */
     public PlaygroundViewModel playgroundViewModel() {
+        playground();
         return playgroundVm;
     }
 
+    /** The compare tab; built on first use. */
     public CompareView compare() {
+        if (compare == null) {
+            buildCompare();
+        }
         return compare;
     }
 
+    /** The KV-cache tab; built on first use. */
     public CacheLabView cache() {
+        if (cache == null) {
+            buildCache();
+        }
         return cache;
     }
 
+    /** The playground tab; built on first use. */
     public PlaygroundView playground() {
+        if (playground == null) {
+            buildPlayground();
+        }
         return playground;
     }
 }

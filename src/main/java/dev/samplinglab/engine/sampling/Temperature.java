@@ -3,9 +3,10 @@ package dev.samplinglab.engine.sampling;
 import java.util.Map;
 
 /**
- * Temperature scaling: every kept logit is divided by T. T &lt; 1 sharpens the distribution, T &gt;
- * 1 flattens it, T = 1 is neutral; T = 0 would be argmax and is refused here (use greedy). See
- * Ackley, Hinton and Sejnowski 1985 and Hugging Face {@code TemperatureLogitsWarper}
+ * Temperature scaling: every kept logit is divided by T (computed as l · (1/T), within one ulp). T
+ * &lt; 1 sharpens the distribution, T &gt; 1 flattens it, T = 1 is neutral; T = 0 would be argmax
+ * and is refused here (use greedy). See Ackley, Hinton and Sejnowski 1985 and Hugging Face {@code
+ * TemperatureLogitsWarper}
  * (https://github.com/huggingface/transformers/blob/main/src/transformers/generation/logits_process.py).
  */
 public final class Temperature implements SamplingStage {

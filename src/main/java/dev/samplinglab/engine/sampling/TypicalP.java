@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.sampling;
 
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
  * Locally typical sampling (Meister et al. 2022, https://arxiv.org/abs/2202.00666; Hugging Face
@@ -41,22 +42,24 @@ public final class TypicalP implements SamplingStage {
     public StageResult apply(Distribution in, int[] context) {
         double[] probs = in.probsAtPositions();
         double entropyNats = in.entropyBits() * Math.log(2);
-        double[] closeness = new double[in.vocabSize()]; // -|surprisal - H|, larger = more typical
+        // keyed by position in the support; the support is ascending, so lower position = lower id
+        double[] closeness = new double[probs.length]; // -|surprisal - H|, larger = more typical
         for (int i = 0; i < probs.length; i++) {
-            closeness[in.support[i]] = -Math.abs(-Math.log(probs[i]) - entropyNats);
+            closeness[i] = -Math.abs(-Math.log(probs[i]) - entropyNats);
         }
-        int[] sorted = TokenOrder.sortDescending(in.support, closeness);
+        int[] order =
+                TokenOrder.sortDescending(IntStream.range(0, probs.length).toArray(), closeness);
         double before = 0;
         int keep = 0;
-        int crossing = -1;
-        while (keep < sorted.length && before < mass - TopP.TOLERANCE) {
-            before += probs[in.indexOf(sorted[keep])];
+        while (keep < order.length && before < mass - TopP.TOLERANCE) {
+            before += probs[order[keep]];
             keep++;
         }
-        if (before >= mass - TopP.TOLERANCE) {
-            crossing = sorted[keep - 1];
+        int crossing = before >= mass - TopP.TOLERANCE ? in.support[order[keep - 1]] : -1;
+        int[] kept = new int[keep];
+        for (int i = 0; i < keep; i++) {
+            kept[i] = in.support[order[i]];
         }
-        int[] kept = java.util.Arrays.copyOf(sorted, keep);
         return new StageResult(in.restrictTo(TokenOrder.ascendingCopy(kept)), crossing, null);
     }
 }

@@ -57,6 +57,8 @@ class InputValidationTest {
                                 1100,
                                 700));
         vm = window.viewModel();
+        // the lab tabs are built on first selection; this test walks the rows of every tab
+        window.tabs().buildAll();
         stage.show();
         vm.loadModel("random:tiny");
     }

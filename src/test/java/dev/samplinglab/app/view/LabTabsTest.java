@@ -60,6 +60,8 @@ class LabTabsTest {
         tabs =
                 new LabTabs(
                         step, main, LabTestModels.opener(), Runnable::run, Runnable::run, prompts);
+        // the lab tabs are built on first selection; these tests reach into all of them
+        tabs.buildAll();
         Scene scene = new Scene(tabs, 1260, 780);
         step.attach(scene, tabs);
         scene.getStylesheets().add(getClass().getResource(LabTabs.STYLESHEET).toExternalForm());
