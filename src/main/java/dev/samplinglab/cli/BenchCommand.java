@@ -84,6 +84,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("memory_bandwidth_gbs", round(bandwidth));
             out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
             ProgressBar bar = new ProgressBar(System.err);
+            warmUp(lm.model(), bar);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int n : lengths) {
                 runs.add(run(lm.model(), n, bar));
@@ -131,6 +132,7 @@ public final class BenchCommand implements Callable<Integer> {
         run.put("cached_tok_s", round(n / cached));
         run.put("cached_ms_per_token", round(cached * 1000 / n));
         run.put("rss_mb", round(rssMegabytes()));
+        run.put("native_mb", round(nativeMegabytes()));
         if (withUncached != null) {
             double uncached =
                     (withUncached.prefillMillis() + withUncached.uncachedTotalMillis()) / 1e3;
@@ -158,6 +160,30 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     /** Resident set size from /proc (Linux), or NaN elsewhere. */
+    /** Runs a short cached decode first so the JIT and libtorch warm-up do not count. */
+    private static void warmUp(GptModel m, ProgressBar bar) {
+        int n = Math.min(32, m.config().nPositions());
+        new CacheLab(m)
+                .run(
+                        new CacheLab.Options(new int[] {0}, n, false),
+                        progress(bar, "warm-up", n),
+                        () -> false);
+    }
+
+    /**
+     * Resident memory minus the committed Java heap, after a GC: what libtorch and direct buffers
+     * hold (the KV cache, weights, temporaries), without the heap's lazy growth.
+     */
+    static double nativeMegabytes() {
+        System.gc();
+        try {
+            Thread.sleep(100); // lets the cleaner free direct buffers the GC found unreachable
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return rssMegabytes() - java.lang.Runtime.getRuntime().totalMemory() / 1048576.0;
+    }
+
     static double rssMegabytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
