@@ -2,9 +2,7 @@ package dev.samplinglab.app.chart;
 
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
@@ -13,19 +11,16 @@ import javafx.scene.text.TextAlignment;
  * of one layer. Cells fill left to right as tokens are added; the prompt's cells (written by one
  * prefill forward) and the decoded ones (one per step) have different colours.
  */
-public class CacheGrid extends Region {
+public class CacheGrid extends CanvasChart {
     private static final double LEFT = 70;
     private static final double TOP = 26;
-    private final Canvas canvas = new Canvas();
     private int layers;
     private int positions;
     private int prompt;
     private int filled;
-    private ChartTheme theme = ChartTheme.NORMAL;
 
     public CacheGrid() {
-        getStyleClass().add("cache-grid");
-        getChildren().add(canvas);
+        super("cache-grid");
         setMinHeight(110);
         setPrefHeight(200);
     }
@@ -44,27 +39,12 @@ public class CacheGrid extends Region {
         draw();
     }
 
-    public void setTheme(ChartTheme theme) {
-        this.theme = theme;
-        draw();
-    }
-
     public int filled() {
         return filled;
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -3,11 +3,9 @@ package dev.samplinglab.app.chart;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -17,16 +15,13 @@ import javafx.util.Duration;
  * stage's markers (ghost bars, top-k cutoff, cumulative line and p line, crossing token, min-p
  * threshold, chosen token and the coin strip).
  */
-public class StageChart extends Region {
-    private final Canvas canvas = new Canvas();
+public class StageChart extends CanvasChart {
     private final Tooltip tooltip = new Tooltip();
     private ChartData data;
-    private ChartTheme theme = ChartTheme.NORMAL;
     private IntConsumer onBarClicked = i -> {};
 
     public StageChart() {
-        getStyleClass().add("stage-chart");
-        getChildren().add(canvas);
+        super("stage-chart");
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tooltip);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX()));
@@ -52,10 +47,9 @@ public class StageChart extends Region {
         return data;
     }
 
-    public void setTheme(ChartTheme theme) {
-        this.theme = theme;
+    @Override
+    protected void themeChanged() {
         updateHeights();
-        draw();
     }
 
     /** Called with the display index of a clicked bar. */
@@ -84,17 +78,6 @@ public class StageChart extends Region {
         return data == null || data.crossingIndex() < 0
                 ? Double.NaN
                 : barLayout().center(data.crossingIndex());
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
     }
 
     private double header() {
@@ -136,6 +119,7 @@ public class StageChart extends Region {
     }
 
     /** Redraws everything from the data; cheap (a few dozen rectangles). */
+    @Override
     public final void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();

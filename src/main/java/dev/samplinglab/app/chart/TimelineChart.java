@@ -4,11 +4,9 @@ import dev.samplinglab.app.viewmodel.TimelineData;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -17,21 +15,18 @@ import javafx.util.Duration;
  * A strip chart over the steps so far: entropy, surprisal, nucleus size and kept mass, one row
  * each, sharing the step axis. The shown step is marked; clicking a step opens it.
  */
-public class TimelineChart extends Region {
+public class TimelineChart extends CanvasChart {
     private static final double RIGHT = 70;
     private static final Color[] COLORS = {
         Palette.BLUE, Palette.VERMILLION, Palette.GREEN, Palette.PURPLE
     };
-    private final Canvas canvas = new Canvas();
     private final Tooltip tooltip = new Tooltip();
     private TimelineData data = TimelineData.of(java.util.List.of());
     private int selected = -1;
-    private ChartTheme theme = ChartTheme.NORMAL;
     private IntConsumer onPick = i -> {};
 
     public TimelineChart() {
-        getStyleClass().add("timeline-chart");
-        getChildren().add(canvas);
+        super("timeline-chart");
         tooltip.setShowDelay(Duration.millis(150));
         Tooltip.install(canvas, tooltip);
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pick(e.getX()));
@@ -54,10 +49,9 @@ public class TimelineChart extends Region {
         return data;
     }
 
-    public void setTheme(ChartTheme theme) {
-        this.theme = theme;
+    @Override
+    protected void themeChanged() {
         updateHeight();
-        draw();
     }
 
     /** Called with the step index of a click. */
@@ -71,20 +65,7 @@ public class TimelineChart extends Region {
 
     private void updateHeight() {
         double h = (4 * 22 + 8) * theme.scale();
-        setMinHeight(h);
-        setPrefHeight(h);
-        setMaxHeight(h);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
+        fixHeight(h);
     }
 
     /** X centre of step {@code i}. */
@@ -125,7 +106,8 @@ public class TimelineChart extends Region {
                                 data.keptMass()[i]));
     }
 
-    private void draw() {
+    @Override
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -4,9 +4,7 @@ import dev.samplinglab.engine.generate.CacheLab;
 import java.util.List;
 import java.util.Locale;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
@@ -15,18 +13,15 @@ import javafx.scene.text.TextAlignment;
  * stays flat (one new token against stored keys and values), the uncached one grows with the prefix
  * it recomputes.
  */
-public class TimingChart extends Region {
+public class TimingChart extends CanvasChart {
     private static final double LEFT = 58;
     private static final double RIGHT = 16;
     private static final double TOP = 30;
-    private final Canvas canvas = new Canvas();
     private List<CacheLab.Sample> samples = List.of();
     private int positions = 1;
-    private ChartTheme theme = ChartTheme.NORMAL;
 
     public TimingChart() {
-        getStyleClass().add("timing-chart");
-        getChildren().add(canvas);
+        super("timing-chart");
         setMinHeight(160);
         setPrefHeight(300);
     }
@@ -36,22 +31,6 @@ public class TimingChart extends Region {
         this.samples = List.copyOf(samples);
         this.positions = Math.max(1, positions);
         draw();
-    }
-
-    public void setTheme(ChartTheme theme) {
-        this.theme = theme;
-        draw();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
     }
 
     private double bottom() {
@@ -81,7 +60,8 @@ public class TimingChart extends Region {
         return 10 * p;
     }
 
-    private void draw() {
+    @Override
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

@@ -2,21 +2,16 @@ package dev.samplinglab.app.chart;
 
 import java.util.List;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.text.TextAlignment;
 
 /** The display pieces under the chart stack, slanted, one per slot of the shared layout. */
-public class TokenAxis extends Region {
-    private final Canvas canvas = new Canvas();
+public class TokenAxis extends CanvasChart {
     private List<String> pieces = List.of();
     private int chosenIndex = -1;
-    private ChartTheme theme = ChartTheme.NORMAL;
 
     public TokenAxis() {
-        getStyleClass().add("token-axis");
-        getChildren().add(canvas);
+        super("token-axis");
         updateHeight();
     }
 
@@ -30,31 +25,18 @@ public class TokenAxis extends Region {
         return pieces;
     }
 
-    public void setTheme(ChartTheme theme) {
-        this.theme = theme;
+    @Override
+    protected void themeChanged() {
         updateHeight();
-        draw();
     }
 
     private void updateHeight() {
         double h = 64 * theme.scale();
-        setMinHeight(h);
-        setPrefHeight(h);
-        setMaxHeight(h);
+        fixHeight(h);
     }
 
     @Override
-    protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
-        double h = snapSizeY(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
-            draw();
-        }
-    }
-
-    private void draw() {
+    protected void draw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (pieces.isEmpty()) {

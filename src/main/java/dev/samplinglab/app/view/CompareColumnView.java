@@ -3,7 +3,6 @@ package dev.samplinglab.app.view;
 import dev.samplinglab.app.chart.ChartData;
 import dev.samplinglab.app.chart.ChartDataBuilder;
 import dev.samplinglab.app.chart.ChartTheme;
-import dev.samplinglab.app.chart.Palette;
 import dev.samplinglab.app.chart.StageChart;
 import dev.samplinglab.app.viewmodel.CompareColumn;
 import dev.samplinglab.app.viewmodel.RunMetrics;
@@ -26,7 +25,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.paint.Color;
 
 /**
  * One compare column: its strategy editor, its text as chips shaded by the model's probability of
@@ -147,13 +145,7 @@ final class CompareColumnView extends VBox {
         if (diverged) {
             chip.getStyleClass().add("diverged");
         }
-        Color fill = Palette.cividis(s.trace().chosenRawProb());
-        chip.setStyle(
-                "-fx-background-color: "
-                        + Palette.hex(fill)
-                        + "; -fx-text-fill: "
-                        + Palette.hex(Palette.textOn(fill))
-                        + ";");
+        TokenStrip.shade(chip, s);
         chip.setOnMouseEntered(
                 e -> {
                     if (chip.getTooltip() == null) {

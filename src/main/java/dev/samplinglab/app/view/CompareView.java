@@ -7,7 +7,6 @@ import dev.samplinglab.app.viewmodel.CompareColumn;
 import dev.samplinglab.app.viewmodel.CompareViewModel;
 import dev.samplinglab.app.viewmodel.Strategy;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -213,20 +212,9 @@ public final class CompareView extends BorderPane {
                 f -> Exporter.writePng(image, f));
     }
 
-    @FunctionalInterface
-    private interface Write {
-        void to(Path file) throws IOException;
-    }
-
-    private Path save(String title, String ext, String suggested, Write write) {
-        Path file = prompts.chooseSaveFile(title, ext, suggested);
+    private Path save(String title, String ext, String suggested, Exporter.Write write) {
+        Path file = Exporter.chooseTarget(prompts, title, ext, suggested);
         if (file == null) {
-            return null;
-        }
-        if (!file.getFileName().toString().contains(".")) {
-            file = file.resolveSibling(file.getFileName() + "." + ext);
-        }
-        if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
             return null;
         }
         try {

@@ -89,12 +89,11 @@ public final class Exporter {
                 });
     }
 
-    @FunctionalInterface
-    private interface Write {
-        void to(Path file) throws IOException;
-    }
-
-    private Path save(String title, String ext, String suggested, Write write) {
+    /**
+     * Asks where to save: adds {@code .ext} when the name has no extension and asks before
+     * overwriting; null when the user cancels either question.
+     */
+    static Path chooseTarget(UserPrompts prompts, String title, String ext, String suggested) {
         Path file = prompts.chooseSaveFile(title, ext, suggested);
         if (file == null) {
             return null;
@@ -103,6 +102,20 @@ public final class Exporter {
             file = file.resolveSibling(file.getFileName() + "." + ext);
         }
         if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
+            return null;
+        }
+        return file;
+    }
+
+    /** Writes one export to a file. */
+    @FunctionalInterface
+    interface Write {
+        void to(Path file) throws IOException;
+    }
+
+    private Path save(String title, String ext, String suggested, Write write) {
+        Path file = chooseTarget(prompts, title, ext, suggested);
+        if (file == null) {
             return null;
         }
         Path target = file;

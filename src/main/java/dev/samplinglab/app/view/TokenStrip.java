@@ -122,13 +122,7 @@ public final class TokenStrip extends BorderPane {
             chip.getStyleClass().add("forced");
         }
         chip.setId("chip-" + step.index());
-        Color fill = Palette.cividis(step.trace().chosenRawProb());
-        chip.setStyle(
-                "-fx-background-color: "
-                        + Palette.hex(fill)
-                        + "; -fx-text-fill: "
-                        + Palette.hex(Palette.textOn(fill))
-                        + ";");
+        shade(chip, step);
         // tooltip and branch menu are built on demand: building them for every chip is slow
         chip.setOnMouseEntered(
                 e -> {
@@ -267,5 +261,16 @@ public final class TokenStrip extends BorderPane {
 
     public List<Label> chips() {
         return List.copyOf(chips);
+    }
+
+    /** Shades a chip by the chosen token's probability (cividis, readable text on top). */
+    static void shade(Label chip, StepResult step) {
+        Color fill = Palette.cividis(step.trace().chosenRawProb());
+        chip.setStyle(
+                "-fx-background-color: "
+                        + Palette.hex(fill)
+                        + "; -fx-text-fill: "
+                        + Palette.hex(Palette.textOn(fill))
+                        + ";");
     }
 }

@@ -13,7 +13,6 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.LongProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -37,7 +36,6 @@ public final class CompareViewModel {
 
     private final Executor worker;
     private final Executor ui;
-    private final Ticker ticker;
     private final CompareSessions sessions;
 
     private final StringProperty modelSpec = new SimpleStringProperty(this, "spec", "bundled");
@@ -49,7 +47,6 @@ public final class CompareViewModel {
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(this, "steps");
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> promptPieces = FXCollections.observableArrayList();
     // one wrapper: its listener on the backing list is weak, so a fresh one per call is lost
@@ -57,13 +54,13 @@ public final class CompareViewModel {
             FXCollections.unmodifiableObservableList(promptPieces);
     private final ObjectProperty<Consumer<String>> onError =
             new SimpleObjectProperty<>(this, "onError", m -> {});
-    private Runnable stopTicker;
+    private final RunLoop run;
 
     public CompareViewModel(LabModels models, Executor worker, Executor ui, Ticker ticker) {
         this.worker = worker;
         this.ui = ui;
-        this.ticker = ticker;
         this.sessions = new CompareSessions(models);
+        this.run = new RunLoop(this, ticker, () -> 250, () -> pending.get() == 0, this::step);
         addColumn(Strategy.defaults().withPreset(Preset.GREEDY));
         addColumn(Strategy.defaults().withPreset(Preset.GENERAL));
         commonRandomNumbers.addListener((obs, o, n) -> refresh());
@@ -115,26 +112,11 @@ public final class CompareViewModel {
     }
 
     public void toggleRun() {
-        if (running.get()) {
-            stopRunning();
-        } else {
-            running.set(true);
-            stopTicker = ticker.start(250, this::tick);
-        }
+        run.toggle();
     }
 
     public void stopRunning() {
-        running.set(false);
-        if (stopTicker != null) {
-            stopTicker.run();
-            stopTicker = null;
-        }
-    }
-
-    private void tick() {
-        if (running.get() && pending.get() == 0) {
-            step();
-        }
+        run.stop();
     }
 
     /** Closes the sessions and the model (through the worker). */
@@ -160,7 +142,7 @@ public final class CompareViewModel {
                         int count = sessions.steps();
                         apply = () -> apply(snap, count);
                     } catch (RuntimeException | LinkageError e) {
-                        String message = message(e);
+                        String message = UserMessage.of(e);
                         apply = () -> fail(message);
                     }
                     Runnable result = apply;
@@ -179,7 +161,7 @@ public final class CompareViewModel {
             try {
                 settings.add(columns.get(i).strategy().strategy().toSettings());
             } catch (IllegalArgumentException e) {
-                fail("Column " + (i + 1) + ": " + message(e));
+                fail("Column " + (i + 1) + ": " + UserMessage.of(e));
                 return null;
             }
         }
@@ -204,11 +186,6 @@ public final class CompareViewModel {
             columns.get(i).show(texts.get(i), diverged);
         }
         steps.set(count);
-    }
-
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private void fail(String message) {
@@ -269,7 +246,7 @@ public final class CompareViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     public ReadOnlyStringProperty lastErrorProperty() {

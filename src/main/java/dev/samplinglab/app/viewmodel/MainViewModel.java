@@ -41,7 +41,6 @@ public final class MainViewModel {
     private final ModelOpener opener;
     private final Executor worker;
     private final Executor ui;
-    private final Ticker ticker;
 
     // worker-thread state
     private ModelHandle model;
@@ -59,7 +58,6 @@ public final class MainViewModel {
     private final ReadOnlyStringWrapper modelSpec = new ReadOnlyStringWrapper(this, "spec", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "sel", -1);
@@ -77,7 +75,7 @@ public final class MainViewModel {
     private final Object loadLock = new Object();
     private Thread loaderThread;
     private volatile boolean loadCancelled;
-    private Runnable stopTicker;
+    private final RunLoop run;
     private boolean batching;
 
     public MainViewModel(
@@ -85,12 +83,21 @@ public final class MainViewModel {
         this.opener = opener;
         this.worker = worker;
         this.ui = ui;
-        this.ticker = ticker;
         this.form = new StrategyForm(strategy);
         form.setOnChange(this::requestRedo);
         selected.addListener((obs, o, n) -> updateShown());
         history.addListener((javafx.collections.ListChangeListener<StepResult>) c -> updateShown());
-        speed.addListener((obs, o, n) -> restartTicker());
+        this.run =
+                new RunLoop(
+                        this,
+                        ticker,
+                        () -> Math.round(1000 / Math.max(0.1, speed.get())),
+                        () -> pending.get() == 0,
+                        () -> {
+                            selected.set(history.size() - 1);
+                            step();
+                        });
+        speed.addListener((obs, o, n) -> run.restart());
     }
 
     // ---- commands -------------------------------------------------------------------------
@@ -122,7 +129,7 @@ public final class MainViewModel {
                         if (fallback == null || model != null) {
                             throw e;
                         }
-                        String first = message(e);
+                        String first = UserMessage.of(e);
                         Runnable apply = open(fallback, text, s);
                         return () -> {
                             apply.run();
@@ -264,38 +271,11 @@ public final class MainViewModel {
 
     /** Starts or pauses automatic stepping at {@link #speedProperty()} steps per second. */
     public void toggleRun() {
-        if (running.get()) {
-            stopRunning();
-        } else {
-            running.set(true);
-            restartTicker();
-        }
+        run.toggle();
     }
 
     public void stopRunning() {
-        running.set(false);
-        if (stopTicker != null) {
-            stopTicker.run();
-            stopTicker = null;
-        }
-    }
-
-    private void restartTicker() {
-        if (stopTicker != null) {
-            stopTicker.run();
-            stopTicker = null;
-        }
-        if (running.get()) {
-            long period = Math.round(1000 / Math.max(0.1, speed.get()));
-            stopTicker = ticker.start(period, this::tick);
-        }
-    }
-
-    private void tick() {
-        if (running.get() && pending.get() == 0) {
-            selected.set(history.size() - 1);
-            step();
-        }
+        run.stop();
     }
 
     /**
@@ -330,7 +310,7 @@ public final class MainViewModel {
             strategyError.set("");
             return s;
         } catch (IllegalArgumentException e) {
-            strategyError.set(message(e));
+            strategyError.set(UserMessage.of(e));
             return null;
         }
     }
@@ -355,7 +335,7 @@ public final class MainViewModel {
                     try {
                         result = job.run();
                     } catch (Exception | LinkageError e) {
-                        String message = message(e);
+                        String message = UserMessage.of(e);
                         result = () -> fail(message);
                     }
                     Runnable apply = result;
@@ -366,11 +346,6 @@ public final class MainViewModel {
                                 apply.run();
                             });
                 });
-    }
-
-    private static String message(Throwable e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
     }
 
     private void fail(String message) {
@@ -493,7 +468,7 @@ public final class MainViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.runningProperty();
     }
 
     /** True while model work is queued or running. */
