@@ -32,6 +32,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class EngineWindowTest {
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final ExecutorService worker = SamplingLabApp.modelWorker();
+    private final EngineModels engine = new EngineModels();
     private MainWindow window;
     private MainViewModel vm;
 
@@ -47,7 +48,7 @@ class EngineWindowTest {
                 MainWindow.build(
                         stage,
                         new MainWindow.Parts(
-                                new EngineModels(),
+                                engine,
                                 worker,
                                 Platform::runLater,
                                 s -> prompts,
@@ -77,6 +78,22 @@ class EngineWindowTest {
             throw new AssertionError("timed out", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void theCompareTabDecodesOnTheStepWindowsModelInstance(FxRobot robot) {
+        idle();
+        // selecting the tab builds it (on the FX thread)
+        robot.interact(() -> window.tabs().show("compare"));
+        var compare = window.tabs().compareViewModel();
+        robot.interact(compare::step);
+        waitFor(() -> compare.stepsProperty().get() == 1 && compare.pendingProperty().get() == 0);
+        assertThat(compare.modelNameProperty().get()).isEqualTo("random:tiny");
+        // one model, two users (the step window and the compare tab): not a second copy
+        assertThat(engine.shared().users("random:tiny")).isEqualTo(2);
+        robot.interact(() -> window.tabs().shutdown());
+        waitFor(() -> engine.shared().users("random:tiny") == 1);
+        assertThat(prompts.errors).isEmpty();
     }
 
     @Test

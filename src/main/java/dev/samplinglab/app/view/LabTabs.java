@@ -79,7 +79,10 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         return t;
     }
 
-    /** Builds every lab tab's content now (tests that look up nodes on every tab, snapshots). */
+    /**
+     * Builds every lab tab's content now (tests that look up nodes on every tab). Like the
+     * accessors below, which build their tab on first use: FX thread only.
+     */
     public void buildAll() {
         for (int i = COMPARE; i <= PLAYGROUND; i++) {
             build(i);
