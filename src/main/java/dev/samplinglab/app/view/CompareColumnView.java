@@ -59,8 +59,7 @@ final class CompareColumnView extends VBox {
         close.setTooltip(new Tooltip("Remove this column (at least two stay)"));
         close.setOnAction(e -> remove.run());
         close.getStyleClass().add("secondary");
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        Region grow = Toolbar.spacer();
         HBox head = new HBox(6, name, grow, close);
         head.setAlignment(Pos.CENTER_LEFT);
         summary.setId(id + "summary");

@@ -26,7 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -82,20 +81,25 @@ public final class CompareView extends BorderPane {
 
     private HBox toolbar() {
         Button stepB =
-                button(
+                Toolbar.button(
                         "cmp-step",
                         "Step ▶",
                         "Every column decodes one token (→ or Space)",
                         this::step);
         Button backB =
-                button("cmp-back", "◀ Back", "Every column removes its last token (←)", this::back);
-        Button runB = button("cmp-run", "Run", "Run / pause (Enter)", this::toggleRun);
+                Toolbar.button(
+                        "cmp-back",
+                        "◀ Back",
+                        "Every column removes its last token (←)",
+                        this::back);
+        Button runB = Toolbar.button("cmp-run", "Run", "Run / pause (Enter)", this::toggleRun);
         runB.textProperty()
                 .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
         Button resetB =
-                button("cmp-reset", "Reset", "Start every column again (Ctrl+R)", this::reset);
+                Toolbar.button(
+                        "cmp-reset", "Reset", "Start every column again (Ctrl+R)", this::reset);
         Button add =
-                button(
+                Toolbar.button(
                         "cmp-add",
                         "+ Column",
                         "Add a column (up to 4)",
@@ -116,9 +120,7 @@ public final class CompareView extends BorderPane {
                                 vm.modelNameProperty(),
                                 " · seed ",
                                 vm.seedProperty().asString()));
-        Label busy = new Label("working…");
-        busy.getStyleClass().add("busy");
-        busy.visibleProperty().bind(vm.busyBinding());
+        Label busy = Toolbar.busyLabel(vm.busyBinding());
         MenuButton export = new MenuButton("Export");
         export.setId("cmp-export");
         export.getStyleClass().add("secondary");
@@ -127,8 +129,7 @@ public final class CompareView extends BorderPane {
         MenuItem csv = new MenuItem("Comparison as CSV…");
         csv.setOnAction(e -> exportCsv());
         export.getItems().addAll(png, csv);
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        Region grow = Toolbar.spacer();
         HBox bar =
                 new HBox(
                         8,
@@ -166,15 +167,6 @@ public final class CompareView extends BorderPane {
         row.setAlignment(Pos.CENTER_LEFT);
         row.setPadding(new Insets(4, 10, 4, 10));
         return row;
-    }
-
-    private static Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setFocusTraversable(false);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     /** The comparison as CSV text. */

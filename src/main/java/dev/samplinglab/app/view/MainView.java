@@ -113,15 +113,16 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
 
     private Node toolbar() {
         Button stepB =
-                button("step-button", "Step ▶", "Decode the next token (→ or Space)", this::step);
+                Toolbar.button(
+                        "step-button", "Step ▶", "Decode the next token (→ or Space)", this::step);
         Button backB =
-                button(
+                Toolbar.button(
                         "back-button",
                         "◀ Back",
                         "Remove the last token (← or Backspace)",
                         this::back);
         Button runB =
-                button(
+                Toolbar.button(
                         "run-button",
                         "Run",
                         "Run / pause automatic stepping (Enter)",
@@ -129,7 +130,7 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         runB.textProperty()
                 .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
         Button resetB =
-                button(
+                Toolbar.button(
                         "reset-button",
                         "Reset",
                         "Start again from the prompt (Ctrl+R)",
@@ -174,11 +175,8 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         present.setFocusTraversable(false);
         present.selectedProperty().bindBidirectional(vm.presentationProperty());
         present.setTooltip(new Tooltip("Large type and high contrast (F11 or Ctrl+Shift+P)"));
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        Label busy = new Label("working…");
-        busy.getStyleClass().add("busy");
-        busy.visibleProperty().bind(vm.busyBinding());
+        Region grow = Toolbar.spacer();
+        Label busy = Toolbar.busyLabel(vm.busyBinding());
         HBox bar =
                 new HBox(
                         8,
@@ -199,15 +197,6 @@ public final class MainView extends BorderPane implements KeyCommands.Actions {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
-    }
-
-    private Button button(String id, String text, String tip, Runnable action) {
-        Button b = new Button(text);
-        b.setId(id);
-        b.setFocusTraversable(false);
-        b.setTooltip(new Tooltip(tip));
-        b.setOnAction(e -> action.run());
-        return b;
     }
 
     private void showStep(StepResult step) {
