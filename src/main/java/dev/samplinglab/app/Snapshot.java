@@ -96,6 +96,7 @@ public final class Snapshot {
     }
 
     private static void startToolkit() {
+        Launcher.useSoftwareRendererByDefault();
         try {
             Platform.startup(() -> {});
         } catch (IllegalStateException alreadyRunning) {
