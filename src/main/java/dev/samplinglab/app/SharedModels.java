@@ -26,22 +26,44 @@ public final class SharedModels implements LabModels {
     private final Map<LanguageModel, String> specOf = new IdentityHashMap<>();
 
     /**
-     * @param opener opens a model by spec (slow; called with the pool's lock held)
+     * @param opener opens a model by spec (slow; called without the pool's lock)
      */
     public SharedModels(Function<String, LanguageModel> opener) {
         this.opener = opener;
     }
 
-    /** The open model for {@code spec} (one more user), opening it if nobody holds it. */
+    /**
+     * The open model for {@code spec} (one more user), opening it if nobody holds it. The open runs
+     * outside the lock, so a slow load on one thread (the cache lab's) never blocks another
+     * thread's load, and interrupting a load still cancels it; if two threads race to open the same
+     * spec, the second copy is closed and the first one shared.
+     */
     @Override
-    public synchronized LanguageModel open(String spec) {
-        LanguageModel lm = bySpec.get(spec);
-        if (lm == null) {
-            lm = opener.apply(spec);
-            bySpec.put(spec, lm);
-            specOf.put(lm, spec);
+    public LanguageModel open(String spec) {
+        LanguageModel held = acquireOpen(spec);
+        if (held != null) {
+            return held;
         }
-        users.merge(lm, 1, Integer::sum);
+        LanguageModel opened = opener.apply(spec);
+        synchronized (this) {
+            LanguageModel raced = bySpec.get(spec);
+            if (raced != null) {
+                opened.close();
+                users.merge(raced, 1, Integer::sum);
+                return raced;
+            }
+            bySpec.put(spec, opened);
+            specOf.put(opened, spec);
+            users.put(opened, 1);
+            return opened;
+        }
+    }
+
+    private synchronized LanguageModel acquireOpen(String spec) {
+        LanguageModel lm = bySpec.get(spec);
+        if (lm != null) {
+            users.merge(lm, 1, Integer::sum);
+        }
         return lm;
     }
 

@@ -55,4 +55,27 @@ class SharedModelsTest {
         engine.shared().release(lab);
         assertThat(engine.shared().users("random:tiny")).isZero();
     }
+
+    @Test
+    void whenTwoLoadsRaceTheFirstRegisteredModelIsSharedAndTheOtherClosed() {
+        LanguageModel[] other = new LanguageModel[1];
+        SharedModels[] racing = new SharedModels[1];
+        boolean[] raced = {false};
+        racing[0] =
+                new SharedModels(
+                        spec -> {
+                            if (!raced[0]) {
+                                raced[0] = true;
+                                // another thread finishes the same load while this one is loading
+                                other[0] = racing[0].open(spec);
+                            }
+                            return LanguageModel.open(spec);
+                        });
+        LanguageModel lm = racing[0].open("random:tiny");
+        assertThat(lm).isSameAs(other[0]);
+        assertThat(racing[0].users("random:tiny")).isEqualTo(2);
+        racing[0].release(lm);
+        racing[0].release(lm);
+        assertThat(racing[0].users("random:tiny")).isZero();
+    }
 }
