@@ -71,6 +71,16 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
                         tab("tab-cache", "KV cache", null),
                         tab("tab-playground", "Playground", null));
         getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> build(n.intValue()));
+        main.presentationProperty().addListener((obs, o, on) -> showPresentation(on));
+        showPresentation(main.presentationProperty().get());
+    }
+
+    /** Large tab labels on a projector, like the rest of presentation mode. */
+    private void showPresentation(boolean on) {
+        getStyleClass().remove("presentation");
+        if (on) {
+            getStyleClass().add("presentation");
+        }
     }
 
     private static Tab tab(String id, String text, javafx.scene.Node content) {
