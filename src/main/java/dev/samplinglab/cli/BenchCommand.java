@@ -5,8 +5,6 @@ import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.GptWeights;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -135,8 +133,8 @@ public final class BenchCommand implements Callable<Integer> {
         run.put("tokens", n);
         run.put("cached_tok_s", round(n / cached));
         run.put("cached_ms_per_token", round(cached * 1000 / n));
-        run.put("rss_mb", round(rssMegabytes()));
-        run.put("native_mb", round(nativeMegabytes()));
+        run.put("rss_mb", round(ProcessMemory.rssMegabytes()));
+        run.put("native_mb", round(ProcessMemory.nativeMegabytes()));
         if (withUncached != null) {
             double uncached =
                     (withUncached.prefillMillis() + withUncached.uncachedTotalMillis()) / 1e3;
@@ -174,33 +172,6 @@ public final class BenchCommand implements Callable<Integer> {
                         new CacheLab.Options(new int[] {0}, n, false),
                         progress(bar, "warm-up", n),
                         () -> false);
-    }
-
-    /**
-     * Resident memory minus the committed Java heap, after a GC: what libtorch and direct buffers
-     * hold (the KV cache, weights, temporaries), without the heap's lazy growth.
-     */
-    static double nativeMegabytes() {
-        System.gc();
-        try {
-            Thread.sleep(100); // lets the cleaner free direct buffers the GC found unreachable
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return rssMegabytes() - java.lang.Runtime.getRuntime().totalMemory() / 1048576.0;
-    }
-
-    static double rssMegabytes() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
-                }
-            }
-        } catch (Exception ignored) {
-            // not Linux
-        }
-        return Double.NaN;
     }
 
     private static double round(double v) {

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 /**
  * A step machine over one prompt: the prompt is prefilled into the KV cache, then each {@link
@@ -133,7 +134,7 @@ public final class DecodeSession implements AutoCloseable {
         long t0 = System.nanoTime();
         int index = history.size();
         double coin = coins.coin(index);
-        var piece = (java.util.function.IntFunction<String>) lm.tokenizer()::piece;
+        IntFunction<String> piece = lm.tokenizer()::piece;
         StepTrace trace =
                 forcedId < 0
                         ? pipeline.run(pending, tokens, coin, piece, topN)

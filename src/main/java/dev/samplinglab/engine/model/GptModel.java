@@ -188,15 +188,9 @@ public final class GptModel implements AutoCloseable {
     private synchronized NDArray inferenceHead() {
         if (lmHead == null) {
             long[] shape = weights.tokenEmbedding.getShape().getShape();
-            float[] wte = weights.tokenEmbedding.toFloatArray();
             int rows = (int) shape[0];
             int cols = (int) shape[1];
-            float[] t = new float[wte.length];
-            for (int r = 0; r < rows; r++) {
-                for (int c = 0; c < cols; c++) {
-                    t[c * rows + r] = wte[r * cols + c];
-                }
-            }
+            float[] t = GptWeights.transpose(weights.tokenEmbedding.toFloatArray(), rows, cols);
             NDArray head = manager.create(t, new Shape(cols, rows));
             NDScope.unregister(head);
             lmHead = head;

@@ -89,14 +89,19 @@ public final class GptWeights {
         }
         int rows = (int) shape[0];
         int cols = (int) shape[1];
-        ByteBuffer out = ByteBuffer.allocateDirect(rows * cols * 4).order(ByteOrder.nativeOrder());
-        var src = data.order(ByteOrder.nativeOrder()).asFloatBuffer();
-        var dst = out.asFloatBuffer();
+        float[] src = new float[rows * cols];
+        data.order(ByteOrder.nativeOrder()).asFloatBuffer().get(src);
+        return m.create(transpose(src, rows, cols), new Shape(cols, rows));
+    }
+
+    /** Row-major [rows, cols] to row-major [cols, rows] (Conv1D and torch layouts, tied head). */
+    static float[] transpose(float[] src, int rows, int cols) {
+        float[] dst = new float[src.length];
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                dst.put(c * rows + r, src.get(r * cols + c));
+                dst[c * rows + r] = src[r * cols + c];
             }
         }
-        return m.create(out, new Shape(cols, rows), DataType.FLOAT32);
+        return dst;
     }
 }

@@ -173,13 +173,7 @@ public final class WeightLoader {
         long[] s = a.getShape().getShape();
         int rows = (int) s[0];
         int cols = (int) s[1];
-        float[] src = a.toFloatArray();
-        float[] dst = new float[src.length];
-        for (int r = 0; r < rows; r++) {
-            for (int col = 0; col < cols; col++) {
-                dst[col * rows + r] = src[r * cols + col];
-            }
-        }
+        float[] dst = GptWeights.transpose(a.toFloatArray(), rows, cols);
         out.add(name, new long[] {cols, rows}, dst);
     }
 }

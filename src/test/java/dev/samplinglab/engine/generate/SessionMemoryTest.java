@@ -1,11 +1,11 @@
 package dev.samplinglab.engine.generate;
 
+import static dev.samplinglab.cli.ProcessMemory.nativeMegabytes;
+import static dev.samplinglab.cli.ProcessMemory.rssMegabytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -67,24 +67,5 @@ class SessionMemoryTest {
         } else {
             s.step(p);
         }
-    }
-
-    /** Resident set size minus the Java heap, after a GC. */
-    static double nativeMegabytes() throws Exception {
-        System.gc();
-        Thread.sleep(50);
-        Runtime rt = Runtime.getRuntime();
-        return rssMegabytes() - rt.totalMemory() / 1048576.0;
-    }
-
-    /** The process's resident set size (VmRSS). */
-    static double rssMegabytes() throws java.io.IOException {
-        long rssKb = 0;
-        for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-            if (line.startsWith("VmRSS:")) {
-                rssKb = Long.parseLong(line.replaceAll("\\D", ""));
-            }
-        }
-        return rssKb / 1024.0;
     }
 }
