@@ -5,6 +5,7 @@ import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.view.Exporter;
 import dev.samplinglab.app.view.UserPrompts;
 import dev.samplinglab.app.viewmodel.MainViewModel;
+import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -190,7 +191,7 @@ public final class Snapshot {
     private record FailingPrompts(CompletableFuture<Result> done) implements UserPrompts {
         @Override
         public void error(String title, String message) {
-            done.completeExceptionally(new IllegalArgumentException(message));
+            done.completeExceptionally(new BadInputException(message));
         }
 
         @Override

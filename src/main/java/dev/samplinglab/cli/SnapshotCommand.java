@@ -1,6 +1,8 @@
 package dev.samplinglab.cli;
 
 import dev.samplinglab.app.Snapshot;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.generate.ModelSpec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,6 +78,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
+        ModelSpec.parse(model);
         Snapshot.Result r =
                 Snapshot.take(
                         new Snapshot.Request(

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.GptModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,12 +30,12 @@ public final class Perplexity {
     /** Total nats of {@code tokens} under {@code model}; {@code chars} is the text's length. */
     public static EvalResult evaluate(GptModel model, int[] tokens, long chars, int stride) {
         if (tokens.length == 0) {
-            throw new IllegalArgumentException("the text has no tokens to evaluate");
+            throw new BadInputException("the text has no tokens to evaluate");
         }
         int context = model.config().nPositions();
         // a window must hold the token before the first one it scores
         if (stride < 1 || stride >= context) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "stride must be in 1.." + (context - 1) + ", got " + stride);
         }
         double nats = Math.log(model.config().vocabSize());
