@@ -59,7 +59,7 @@ public final class EvalCommand implements Callable<Integer> {
             throw new BadInputException(text + ": the " + split + " split is empty");
         }
         try (LanguageModel lm = ModelSpec.parse(model).open()) {
-            int context = lm.config().nPositions();
+            int context = lm.summary().context();
             int s = stride == null ? Math.max(1, context / 2) : stride;
             int[] tokens = lm.tokenizer().encode(scored);
             EvalResult r = Perplexity.evaluate(lm.model(), tokens, CorpusSplit.chars(scored), s);

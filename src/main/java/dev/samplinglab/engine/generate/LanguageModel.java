@@ -1,5 +1,7 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.model.Decoder;
+import dev.samplinglab.engine.model.DecoderSummary;
 import dev.samplinglab.engine.model.GenerationConfig;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
@@ -12,19 +14,19 @@ import java.nio.file.Path;
 /** A decoder and its tokenizer, opened from a Hugging Face folder or built at random. */
 public final class LanguageModel implements AutoCloseable {
     private final String name;
-    private final GptModel model;
+    private final Decoder model;
     private final TextTokenizer tokenizer;
     private final int[] stopIds;
 
-    public LanguageModel(String name, GptModel model, TextTokenizer tokenizer) {
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer) {
         this(name, model, tokenizer, new int[0]);
     }
 
     /**
-     * @param stopIds end-of-sequence ids from generation_config.json (empty: the tokenizer's, else
-     *     the config's)
+     * @param stopIds end-of-sequence ids from generation_config.json, each ending generation like
+     *     the tokenizer's and the config's
      */
-    public LanguageModel(String name, GptModel model, TextTokenizer tokenizer, int[] stopIds) {
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer, int[] stopIds) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -77,12 +79,13 @@ public final class LanguageModel implements AutoCloseable {
         return name;
     }
 
-    public GptModel model() {
+    public Decoder model() {
         return model;
     }
 
-    public ModelConfig config() {
-        return model.config();
+    /** Family, shapes and sizes of the decoder. */
+    public DecoderSummary summary() {
+        return model.summary();
     }
 
     public TextTokenizer tokenizer() {
@@ -90,20 +93,39 @@ public final class LanguageModel implements AutoCloseable {
     }
 
     /**
-     * The end-of-text id: the first of generation_config.json's, else the tokenizer's, else the
-     * config's.
+     * The end-of-text id: the tokenizer's if it has one, else generation_config.json's first, else
+     * the config's first.
      */
     public int eosId() {
-        if (stopIds.length > 0) {
-            return stopIds[0];
-        }
         int id = tokenizer.eosId();
-        return id >= 0 ? id : config().eosTokenId();
+        if (id >= 0) {
+            return id;
+        }
+        return stopIds.length > 0 ? stopIds[0] : summary().eosId();
     }
 
-    /** Every id that ends generation (generation_config.json may list several). */
-    public int[] stopIds() {
-        return stopIds.length > 0 ? stopIds.clone() : new int[] {eosId()};
+    /**
+     * Whether {@code id} ends generation: the tokenizer's EOS, any of generation_config.json's or
+     * any of the config's.
+     */
+    public boolean isEos(int id) {
+        return id == eosId()
+                || java.util.Arrays.stream(stopIds).anyMatch(s -> s == id)
+                || summary().eosIds().contains(id);
+    }
+
+    /**
+     * Ids the tokenizer can show: embedding rows past it (Qwen pads 151,936 rows for about 151,665
+     * tokens) are cut from the logits before sampling, so they are never shown or drawn.
+     */
+    public int shownVocab() {
+        return Math.min(tokenizer.vocabSize(), summary().vocab());
+    }
+
+    /** {@code logits} without the rows the tokenizer cannot show (the same array when none). */
+    public float[] shown(float[] logits) {
+        int n = shownVocab();
+        return logits.length <= n ? logits : java.util.Arrays.copyOf(logits, n);
     }
 
     @Override
