@@ -1,6 +1,6 @@
 package dev.samplinglab.cli;
 
-import dev.samplinglab.app.Snapshot;
+import dev.samplinglab.app.capture.WindowCapture;
 import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.ModelSpec;
 import java.nio.file.Path;
@@ -79,9 +79,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
         ModelSpec.parse(model);
-        Snapshot.Result r =
-                Snapshot.take(
-                        new Snapshot.Request(
+        WindowCapture.Result r =
+                WindowCapture.take(
+                        new WindowCapture.Request(
                                 model,
                                 prompt,
                                 seed,

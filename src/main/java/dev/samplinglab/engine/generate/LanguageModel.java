@@ -38,6 +38,14 @@ public final class LanguageModel implements AutoCloseable {
         return ModelSpec.parse(spec).open();
     }
 
+    /**
+     * The {@code model_type} values of config.json that {@link #openFolder} runs; the model picker
+     * and the {@code models} command ask this instead of keeping their own list.
+     */
+    public static java.util.Set<String> supportedModelTypes() {
+        return java.util.Set.of(GptModel.MODEL_TYPE);
+    }
+
     /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */
     public static LanguageModel openFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
