@@ -51,7 +51,8 @@ public final class CacheLabViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
     private final ReadOnlyIntegerWrapper layers = new ReadOnlyIntegerWrapper(this, "layers");
-    private final ReadOnlyIntegerWrapper width = new ReadOnlyIntegerWrapper(this, "width");
+    private final ReadOnlyIntegerWrapper kvHeads = new ReadOnlyIntegerWrapper(this, "kvHeads");
+    private final ReadOnlyIntegerWrapper headDim = new ReadOnlyIntegerWrapper(this, "headDim");
     private final ReadOnlyIntegerWrapper context = new ReadOnlyIntegerWrapper(this, "context");
     private final ReadOnlyIntegerWrapper promptLength = new ReadOnlyIntegerWrapper(this, "prompt");
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
@@ -116,16 +117,17 @@ public final class CacheLabViewModel {
     private void run(int id, String spec, String text, int n, AtomicBoolean stop) {
         try {
             LanguageModel model = open(spec);
-            var c = model.config();
-            int total = Math.max(2, Math.min(n, c.nPositions()));
+            var c = model.summary();
+            int total = Math.max(2, Math.min(n, c.context()));
             int[] ids = promptIds(model, text, total);
             post(
                     id,
                     () -> {
                         modelName.set(model.name());
-                        layers.set(c.nLayer());
-                        width.set(c.nEmbd());
-                        context.set(c.nPositions());
+                        layers.set(c.layers());
+                        kvHeads.set(c.kvHeads());
+                        headDim.set(c.headDim());
+                        context.set(c.context());
                         promptLength.set(ids.length);
                         positions.set(total);
                         status.set("Running " + model.name() + "…");
@@ -272,15 +274,17 @@ public final class CacheLabViewModel {
         return cachedTotal.get() == 0 ? Double.NaN : uncachedTotal.get() / cachedTotal.get();
     }
 
-    /** The memory formula with the current numbers filled in. */
+    /** The memory formula with the current numbers filled in (GQA stores only the kv heads). */
     public String formula() {
         return String.format(
                 Locale.ROOT,
-                "2 · layers · positions · width · 4 = 2 · %d · %d · %d · 4 = %,d bytes",
+                "2 · layers · positions · kv_heads · head_dim · 4 = 2 · %d · %d · %d · %d · 4"
+                        + " = %,d bytes",
                 layers.get(),
                 cacheLength.get(),
-                width.get(),
-                CacheLab.cacheBytes(layers.get(), cacheLength.get(), width.get()));
+                kvHeads.get(),
+                headDim.get(),
+                CacheLab.cacheBytes(layers.get(), cacheLength.get(), kvHeads.get(), headDim.get()));
     }
 
     /** Completes when the runner has finished everything submitted so far (the engine stopped). */
@@ -342,8 +346,12 @@ public final class CacheLabViewModel {
         return layers.getReadOnlyProperty();
     }
 
-    public ReadOnlyIntegerProperty widthProperty() {
-        return width.getReadOnlyProperty();
+    public ReadOnlyIntegerProperty kvHeadsProperty() {
+        return kvHeads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyIntegerProperty headDimProperty() {
+        return headDim.getReadOnlyProperty();
     }
 
     public ReadOnlyIntegerProperty contextProperty() {

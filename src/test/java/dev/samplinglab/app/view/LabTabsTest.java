@@ -207,7 +207,7 @@ class LabTabsTest {
                 .contains("identical logits");
         assertThat(tabs.cache().grid().filled()).isEqualTo(40);
         assertThat(robot.lookup("#cl-formula").queryAs(Label.class).getText())
-                .contains("2 · 2 · 40 · 16 · 4 = 10,240 bytes");
+                .contains("2 · 2 · 40 · 2 · 8 · 4 = 10,240 bytes");
 
         robot.interact(() -> cache.modelSpecProperty().set("random:tiny"));
         robot.interact(() -> cache.tokensProperty().set(256));

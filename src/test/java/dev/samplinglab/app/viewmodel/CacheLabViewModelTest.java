@@ -31,7 +31,8 @@ class CacheLabViewModelTest {
         assertThat(vm.cacheBytesProperty().get()).isEqualTo(2L * 2 * 40 * 16 * 4);
         assertThat(vm.formula())
                 .isEqualTo(
-                        "2 · layers · positions · width · 4 = 2 · 2 · 40 · 16 · 4 = 10,240 bytes");
+                        "2 · layers · positions · kv_heads · head_dim · 4 = 2 · 2 · 40 · 2 · 8 · 4"
+                                + " = 10,240 bytes");
         assertThat(vm.uncachedTotalMillisProperty().get()).isPositive();
         assertThat(vm.speedup()).isPositive();
         vm.shutdown();

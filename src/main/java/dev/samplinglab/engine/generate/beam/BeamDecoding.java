@@ -21,9 +21,9 @@ public final class BeamDecoding implements AutoCloseable {
      *     it
      */
     public BeamDecoding(
-            BeamModel model, BeamSettings settings, int[] prompt, int eosId, int contextSize) {
+            BeamModel model, BeamSettings settings, int[] prompt, int[] eosIds, int contextSize) {
         int maxLength = Math.min(prompt.length + settings.maxNewTokens(), contextSize);
-        this.search = new BeamSearch(settings, prompt, eosId, maxLength);
+        this.search = new BeamSearch(settings, prompt, eosIds, maxLength);
         this.rows = model.open(prompt, settings.numBeams());
     }
 

@@ -19,8 +19,8 @@ import java.util.Map;
  * <ol>
  *   <li>log_softmax of each beam's logits, then the logits processors on the log-probs (here only
  *       {@code no_repeat_ngram_size}, {@link NoRepeatNgram}), plus the beam's running score;
- *   <li>{@code _get_top_k_continuations}: the top {@code 2·num_beams} of all num_beams·vocab sums,
- *       beam = index / vocab, token = index % vocab;
+ *   <li>{@code _get_top_k_continuations}: the top {@code beams_to_keep = max(2, 1 + number of EOS
+ *       ids)·num_beams} of all num_beams·vocab sums, beam = index / vocab, token = index % vocab;
  *   <li>a candidate "hits the stopping criteria" when its token is EOS or the sequence reaches
  *       max_length ({@code EosTokenCriteria}, {@code MaxLengthCriteria});
  *   <li>{@code _get_running_beams_for_next_iteration}: the num_beams best candidates, those that
@@ -51,7 +51,7 @@ public final class BeamSearch {
 
     private final BeamSettings settings;
     private final int[] prompt;
-    private final int eosId;
+    private final int[] eosIds;
     private final int maxLength;
     private List<Beam> running;
     private List<Hypothesis> finished = List.of();
@@ -60,9 +60,10 @@ public final class BeamSearch {
     private int generated;
 
     /**
+     * @param eosIds the tokens that end a sequence (none for a model without EOS)
      * @param maxLength prompt plus the most new tokens (HF's max_length)
      */
-    public BeamSearch(BeamSettings settings, int[] prompt, int eosId, int maxLength) {
+    public BeamSearch(BeamSettings settings, int[] prompt, int[] eosIds, int maxLength) {
         if (prompt.length == 0) {
             throw new IllegalArgumentException("beam search needs at least one prompt token");
         }
@@ -73,7 +74,7 @@ public final class BeamSearch {
         }
         this.settings = settings;
         this.prompt = prompt.clone();
-        this.eosId = eosId;
+        this.eosIds = eosIds.clone();
         this.maxLength = maxLength;
         this.running = initialBeams(settings.numBeams());
     }
@@ -101,7 +102,8 @@ public final class BeamSearch {
             logProbs[r] = logSoftmax(logits[r]);
             NoRepeatNgram.ban(settings.noRepeatNgramSize(), sequence(r), logProbs[r]);
         }
-        TopCandidates top = topContinuations(logProbs, 2 * n);
+        // HF's beams_to_keep: enough that num_beams survive even if the top ones all end
+        TopCandidates top = topContinuations(logProbs, Math.max(2, 1 + eosIds.length) * n);
         int curLen = prompt.length + generated;
         boolean atLimit = curLen + 1 >= maxLength;
         int vocab = logits[0].length;
@@ -112,7 +114,7 @@ public final class BeamSearch {
         for (int j = 0; j < k; j++) {
             parent[j] = top.index(j) / vocab;
             token[j] = top.index(j) % vocab;
-            hits[j] = atLimit || token[j] == eosId;
+            hits[j] = atLimit || isEos(token[j]);
         }
         int[] slots = new int[k];
         List<Beam> next = nextRunning(top, parent, token, hits, logProbs, slots);
@@ -194,7 +196,7 @@ public final class BeamSearch {
             ended.put(
                     j,
                     new Hypothesis(
-                            tokens, top.value(j), score, generated, parent[j], token[j] == eosId));
+                            tokens, top.value(j), score, generated, parent[j], isEos(token[j])));
         }
         return ended;
     }
@@ -233,7 +235,7 @@ public final class BeamSearch {
                 finishedScore = settings.lengthPenalised(top.value(j), generatedLength);
             } else if (slot >= 0) {
                 fate = Fate.KEPT;
-            } else if (token[j] == eosId) {
+            } else if (isEos(token[j])) {
                 fate = Fate.EOS_SKIPPED;
             } else {
                 fate = Fate.PRUNED;
@@ -369,6 +371,16 @@ public final class BeamSearch {
 
     public int[] prompt() {
         return prompt.clone();
+    }
+
+    /** Whether {@code token} is one of the end-of-sequence ids. */
+    public boolean isEos(int token) {
+        for (int e : eosIds) {
+            if (e == token) {
+                return true;
+            }
+        }
+        return false;
     }
 
     static double[] logSoftmax(float[] logits) {

@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.generate.beam;
 
-import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import java.util.Arrays;
 
@@ -13,19 +14,34 @@ import java.util.Arrays;
  * the positions they computed, which shows that the cached path never recomputes a prefix.
  */
 public final class DecoderBeamModel implements BeamModel {
-    private final GptModel model;
+    private final Decoder model;
     private final boolean cached;
+    private final int vocab;
     private long forwardCalls;
     private long positionsComputed;
 
-    public DecoderBeamModel(GptModel model, boolean cached) {
+    public DecoderBeamModel(Decoder model, boolean cached) {
+        this(model, cached, model.summary().vocab());
+    }
+
+    /**
+     * @param vocab logits past this id are cut (embedding rows the tokenizer cannot show, as the
+     *     step window does; HF keeps them, they carry next to no probability)
+     */
+    public DecoderBeamModel(Decoder model, boolean cached, int vocab) {
         this.model = model;
         this.cached = cached;
+        this.vocab = Math.min(vocab, model.summary().vocab());
+    }
+
+    /** The language model's decoder, logits cut to the ids its tokenizer shows. */
+    public static DecoderBeamModel of(LanguageModel lm, boolean cached) {
+        return new DecoderBeamModel(lm.model(), cached, lm.shownVocab());
     }
 
     @Override
     public int vocabSize() {
-        return model.config().vocabSize();
+        return vocab;
     }
 
     @Override
@@ -49,6 +65,11 @@ public final class DecoderBeamModel implements BeamModel {
         forwardCalls++;
         for (int[] row : fed) {
             positionsComputed += row.length;
+        }
+        if (logits[0].length > vocab) {
+            for (int r = 0; r < logits.length; r++) {
+                logits[r] = Arrays.copyOf(logits[r], vocab);
+            }
         }
         return logits;
     }

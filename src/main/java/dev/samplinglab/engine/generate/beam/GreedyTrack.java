@@ -10,7 +10,7 @@ import java.util.Arrays;
 public final class GreedyTrack implements AutoCloseable {
     private final BeamModel.Rows row;
     private final int[] prompt;
-    private final int eosId;
+    private final int[] eosIds;
     private final int maxNew;
     private final int noRepeatNgramSize;
     private int[] tokens = new int[0];
@@ -18,10 +18,10 @@ public final class GreedyTrack implements AutoCloseable {
     private boolean ended;
 
     public GreedyTrack(
-            BeamModel model, int[] prompt, int eosId, int maxNewTokens, int noRepeatNgramSize) {
+            BeamModel model, int[] prompt, int[] eosIds, int maxNewTokens, int noRepeatNgramSize) {
         this.row = model.open(prompt, 1);
         this.prompt = prompt.clone();
-        this.eosId = eosId;
+        this.eosIds = eosIds.clone();
         this.maxNew = maxNewTokens;
         this.noRepeatNgramSize = noRepeatNgramSize;
     }
@@ -33,21 +33,26 @@ public final class GreedyTrack implements AutoCloseable {
         }
         double[] lp = BeamSearch.logSoftmax(row.logits()[0]);
         NoRepeatNgram.ban(noRepeatNgramSize, sequence(), lp);
-        int best = 0;
-        for (int t = 1; t < lp.length; t++) {
-            if (lp[t] > lp[best]) {
-                best = t;
-            }
-        }
+        int best = argmax(lp);
         tokens = Arrays.copyOf(tokens, tokens.length + 1);
         tokens[tokens.length - 1] = best;
         logProbs = Arrays.copyOf(logProbs, logProbs.length + 1);
         logProbs[logProbs.length - 1] = lp[best];
-        ended = best == eosId;
+        ended = Arrays.stream(eosIds).anyMatch(e -> e == best);
         if (!done()) {
             row.advance(new int[] {0}, new int[] {best});
         }
         return true;
+    }
+
+    private static int argmax(double[] values) {
+        int best = 0;
+        for (int t = 1; t < values.length; t++) {
+            if (values[t] > values[best]) {
+                best = t;
+            }
+        }
+        return best;
     }
 
     /** Keeps the first {@code length} tokens (the row restarts on them). */

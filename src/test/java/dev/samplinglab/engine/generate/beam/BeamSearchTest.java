@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BeamSearchTest {
     private static final double EPS = 1e-6;
+    private static final int[] EOS = {0};
 
     /** The Hugging Face blog's example ("how to generate"): greedy misses the likelier sentence. */
     static TableModel blog() {
@@ -33,8 +34,8 @@ class BeamSearchTest {
     void greedyMissesTheBestBeam() {
         TableModel m = blog();
         BeamSettings s = BeamSettings.of(2, 2);
-        try (BeamDecoding beam = new BeamDecoding(m, s, m.ids("The"), 0, 100);
-                GreedyTrack greedy = new GreedyTrack(m, m.ids("The"), 0, 2, 0)) {
+        try (BeamDecoding beam = new BeamDecoding(m, s, m.ids("The"), EOS, 100);
+                GreedyTrack greedy = new GreedyTrack(m, m.ids("The"), EOS, 2, 0)) {
             // step 0 from beam 0 only: nice s=ln.5, dog s=ln.4 kept; car pruned; the 4th is an
             // unlisted token (<eos>, lowest id among the 1e-12 ties) ranked 3 >= 2: skipped
             BeamStep s0 = beam.step();
@@ -72,14 +73,14 @@ class BeamSearchTest {
                         .row("", "a", .4, "b", .35, "<eos>", .25)
                         .otherwise("a", .5, "b", .5);
         // 2 beams: <eos> ranks 2 (after a, b): skipped although p = .25, nothing finishes
-        try (BeamDecoding two = new BeamDecoding(m, BeamSettings.of(2, 3), m.ids("P"), 0, 99)) {
+        try (BeamDecoding two = new BeamDecoding(m, BeamSettings.of(2, 3), m.ids("P"), EOS, 99)) {
             BeamStep step = two.step();
             assertThat(step.candidates().get(2).fate()).isEqualTo(Fate.EOS_SKIPPED);
             assertThat(step.finished()).isEmpty();
             assertThat(texts(m, step.beams())).containsExactly("a", "b");
         }
         // 3 beams: the same <eos> ranks 2 < 3: a finished hypothesis of length 1, score ln .25
-        try (BeamDecoding three = new BeamDecoding(m, BeamSettings.of(3, 3), m.ids("P"), 0, 99)) {
+        try (BeamDecoding three = new BeamDecoding(m, BeamSettings.of(3, 3), m.ids("P"), EOS, 99)) {
             BeamStep step = three.step();
             assertThat(step.candidates().get(2).fate()).isEqualTo(Fate.FINISHED);
             assertThat(step.finished())
@@ -119,7 +120,7 @@ class BeamSearchTest {
             double lp, String best, double bestScore, String second) {
         TableModel m = lengthTable();
         BeamSettings s = BeamSettings.of(2, 3).withLengthPenalty(lp).withNumReturnSequences(2);
-        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), 0, 99)) {
+        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), EOS, 99)) {
             List<Hypothesis> out = d.run(() -> false);
             assertThat(m.text(out.get(0).tokens())).isEqualTo(best);
             assertThat(out.get(0).score()).isCloseTo(bestScore, within(EPS));
@@ -188,7 +189,7 @@ class BeamSearchTest {
             EarlyStopping mode, int lastStep, BeamStop reason, String best, double score) {
         TableModel m = stoppingTable();
         BeamSettings s = BeamSettings.of(2, 6).withEarlyStopping(mode);
-        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), 0, 99)) {
+        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), EOS, 99)) {
             List<Hypothesis> out = d.run(() -> false);
             assertThat(d.history()).hasSize(lastStep + 1);
             assertThat(d.history().get(lastStep).stop()).isEqualTo(reason);
@@ -200,7 +201,7 @@ class BeamSearchTest {
     @Test
     void stepOneOfTheStoppingTableRanksAndFinishesAsWorkedOut() {
         TableModel m = stoppingTable();
-        try (BeamDecoding d = new BeamDecoding(m, BeamSettings.of(2, 6), m.ids("P"), 0, 99)) {
+        try (BeamDecoding d = new BeamDecoding(m, BeamSettings.of(2, 6), m.ids("P"), EOS, 99)) {
             d.step();
             BeamStep s1 = d.step();
             assertThat(s1.candidates())
@@ -236,7 +237,7 @@ class BeamSearchTest {
                         .row("a b a", "b", .9, "c", .1)
                         .otherwise("c", .5, "a", .5);
         BeamSettings s = BeamSettings.of(2, 4).withNoRepeatNgramSize(2);
-        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), 0, 99)) {
+        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), EOS, 99)) {
             List<Hypothesis> out = d.run(() -> false);
             assertThat(m.text(out.get(0).tokens())).isEqualTo("a b a c");
         }
@@ -246,7 +247,7 @@ class BeamSearchTest {
     void backRestoresTheBeamsAndStepsAgainIdentically() {
         TableModel m = stoppingTable();
         BeamSettings s = BeamSettings.of(2, 6).withEarlyStopping(EarlyStopping.NEVER);
-        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), 0, 99)) {
+        try (BeamDecoding d = new BeamDecoding(m, s, m.ids("P"), EOS, 99)) {
             d.step();
             d.step();
             BeamStep third = d.step();

@@ -34,8 +34,8 @@ class DecoderBeamModelTest {
                             new DecoderBeamModel(lm.model(), true),
                             s,
                             prompt,
-                            lm.eosId(),
-                            lm.config().nPositions())) {
+                            new int[] {lm.eosId()},
+                            lm.summary().context())) {
                 List<Hypothesis> best = beam.run(() -> false);
                 assertThat(best.get(0).tokens()).containsExactly(greedy.generatedTokens());
             }
@@ -107,7 +107,7 @@ class DecoderBeamModelTest {
     }
 
     private static List<BeamStep> run(BeamModel model, BeamSettings s, int[] prompt) {
-        try (BeamDecoding d = new BeamDecoding(model, s, prompt, -1, 1024)) {
+        try (BeamDecoding d = new BeamDecoding(model, s, prompt, new int[0], 1024)) {
             d.run(() -> false);
             return d.history();
         }
