@@ -9,9 +9,16 @@ package dev.samplinglab.engine.generate.beam;
  * @param tokenLogProb log-probability of that token
  * @param score cumulative log-probability of the generated tokens
  * @param tokens the generated tokens (prompt excluded)
+ * @param path the log-probability and entropy behind each generated token
  */
 public record Beam(
-        int slot, int parent, int token, double tokenLogProb, double score, int[] tokens) {
+        int slot,
+        int parent,
+        int token,
+        double tokenLogProb,
+        double score,
+        int[] tokens,
+        TokenPath path) {
 
     public int length() {
         return tokens.length;

@@ -82,7 +82,7 @@ public final class BeamSearch {
     private static List<Beam> initialBeams(int n) {
         List<Beam> beams = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            beams.add(new Beam(i, -1, -1, 0, i == 0 ? 0 : NEG, new int[0]));
+            beams.add(new Beam(i, -1, -1, 0, i == 0 ? 0 : NEG, new int[0], TokenPath.EMPTY));
         }
         return beams;
     }
@@ -98,8 +98,10 @@ public final class BeamSearch {
                     "expected logits for %d beams, got %d".formatted(n, logits.length));
         }
         double[][] logProbs = new double[n][];
+        double[] entropies = new double[n];
         for (int r = 0; r < n; r++) {
             logProbs[r] = logSoftmax(logits[r]);
+            entropies[r] = entropy(logProbs[r]);
             NoRepeatNgram.ban(settings.noRepeatNgramSize(), sequence(r), logProbs[r]);
         }
         // HF's beams_to_keep: enough that num_beams survive even if the top ones all end
@@ -117,9 +119,10 @@ public final class BeamSearch {
             hits[j] = atLimit || isEos(token[j]);
         }
         int[] slots = new int[k];
-        List<Beam> next = nextRunning(top, parent, token, hits, logProbs, slots);
+        List<Beam> next = nextRunning(top, parent, token, hits, logProbs, entropies, slots);
         int generatedLength = curLen + 1 - prompt.length;
-        Map<Integer, Hypothesis> ended = endedCandidates(top, parent, token, hits, generatedLength);
+        Map<Integer, Hypothesis> ended =
+                endedCandidates(top, parent, token, hits, generatedLength, logProbs, entropies);
         List<Hypothesis> merged = mergeFinished(ended.values());
         List<BeamCandidate> candidates =
                 describe(top, parent, token, logProbs, slots, ended, merged, generatedLength);
@@ -149,6 +152,7 @@ public final class BeamSearch {
             int[] token,
             boolean[] hits,
             double[][] logProbs,
+            double[] entropies,
             int[] slots) {
         Arrays.fill(slots, -1);
         Integer[] order = new Integer[top.size()];
@@ -160,15 +164,17 @@ public final class BeamSearch {
         for (int slot = 0; slot < settings.numBeams() && slot < order.length; slot++) {
             int j = order[slot];
             slots[j] = slot;
-            int[] tokens = append(running.get(parent[j]).tokens(), token[j]);
+            Beam from = running.get(parent[j]);
+            double lp = logProbs[parent[j]][token[j]];
             next.add(
                     new Beam(
                             slot,
                             parent[j],
                             token[j],
-                            logProbs[parent[j]][token[j]],
+                            lp,
                             runningScore(top, hits, j),
-                            tokens));
+                            append(from.tokens(), token[j]),
+                            from.path().plus(lp, entropies[parent[j]])));
         }
         return next;
     }
@@ -178,7 +184,13 @@ public final class BeamSearch {
     }
 
     private Map<Integer, Hypothesis> endedCandidates(
-            TopCandidates top, int[] parent, int[] token, boolean[] hits, int generatedLength) {
+            TopCandidates top,
+            int[] parent,
+            int[] token,
+            boolean[] hits,
+            int generatedLength,
+            double[][] logProbs,
+            double[] entropies) {
         Map<Integer, Hypothesis> ended = new LinkedHashMap<>();
         int n = settings.numBeams();
         boolean full = finished.size() == n;
@@ -192,11 +204,18 @@ public final class BeamSearch {
                 ended.put(j, null);
                 continue;
             }
-            int[] tokens = append(running.get(parent[j]).tokens(), token[j]);
+            Beam from = running.get(parent[j]);
+            TokenPath path = from.path().plus(logProbs[parent[j]][token[j]], entropies[parent[j]]);
             ended.put(
                     j,
                     new Hypothesis(
-                            tokens, top.value(j), score, generated, parent[j], isEos(token[j])));
+                            append(from.tokens(), token[j]),
+                            top.value(j),
+                            score,
+                            generated,
+                            parent[j],
+                            isEos(token[j]),
+                            path));
         }
         return ended;
     }
@@ -324,7 +343,13 @@ public final class BeamSearch {
                     double s = settings.lengthPenalised(b.score(), b.length());
                     open.add(
                             new Hypothesis(
-                                    b.tokens(), b.score(), s, generated - 1, b.slot(), false));
+                                    b.tokens(),
+                                    b.score(),
+                                    s,
+                                    generated - 1,
+                                    b.slot(),
+                                    false,
+                                    b.path()));
                 }
             }
             open.sort(Comparator.comparingDouble(h -> -h.score()));
@@ -398,6 +423,17 @@ public final class BeamSearch {
             out[i] = logits[i] - log;
         }
         return out;
+    }
+
+    /** Shannon entropy in nats of a normalised log-probability vector. */
+    static double entropy(double[] logProbs) {
+        double h = 0;
+        for (double lp : logProbs) {
+            if (lp > Double.NEGATIVE_INFINITY) {
+                h -= Math.exp(lp) * lp;
+            }
+        }
+        return h;
     }
 
     private static int[] append(int[] tokens, int token) {
