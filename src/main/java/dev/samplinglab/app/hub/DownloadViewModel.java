@@ -32,7 +32,10 @@ public final class DownloadViewModel {
     @FunctionalInterface
     public interface Downloader {
         DownloadResult download(
-                RepoId repo, String revision, Consumer<DownloadProgress> progress, CancelSignal cancel);
+                RepoId repo,
+                String revision,
+                Consumer<DownloadProgress> progress,
+                CancelSignal cancel);
     }
 
     private final Downloader downloader;
@@ -51,7 +54,10 @@ public final class DownloadViewModel {
     private volatile CancelSignal cancel;
 
     public DownloadViewModel(
-            Downloader downloader, Executor background, Executor ui, Consumer<DownloadResult> onFinished) {
+            Downloader downloader,
+            Executor background,
+            Executor ui,
+            Consumer<DownloadResult> onFinished) {
         this.downloader = downloader;
         this.background = background;
         this.ui = ui;
@@ -65,7 +71,9 @@ public final class DownloadViewModel {
         }
         String text = repo.get() == null ? "" : repo.get().strip();
         if (!RepoId.isValid(text) || !text.contains("/")) {
-            error.set("'%s' is not a repository id; type ORGANISATION/NAME, e.g. HuggingFaceTB/SmolLM2-135M".formatted(text));
+            error.set(
+                    "'%s' is not a repository id; type ORGANISATION/NAME, e.g. HuggingFaceTB/SmolLM2-135M"
+                            .formatted(text));
             return;
         }
         RepoId id = new RepoId(text);
@@ -93,7 +101,11 @@ public final class DownloadViewModel {
             DownloadResult r = downloader.download(id, "main", this::onProgress, signal);
             ui.execute(() -> finished(r));
         } catch (DownloadCancelledException e) {
-            ui.execute(() -> stopped("Cancelled. The partial download is kept and resumes next time.", ""));
+            ui.execute(
+                    () ->
+                            stopped(
+                                    "Cancelled. The partial download is kept and resumes next time.",
+                                    ""));
         } catch (HubException e) {
             ui.execute(() -> stopped("Download failed.", e.getMessage()));
         } catch (RuntimeException e) {
@@ -105,10 +117,11 @@ public final class DownloadViewModel {
     private void onProgress(DownloadProgress p) {
         latest.set(p);
         if (updatePending.compareAndSet(false, true)) {
-            ui.execute(() -> {
-                updatePending.set(false);
-                show(latest.get());
-            });
+            ui.execute(
+                    () -> {
+                        updatePending.set(false);
+                        show(latest.get());
+                    });
         }
     }
 
@@ -118,7 +131,10 @@ public final class DownloadViewModel {
         }
         progress.set(p.total() > 0 ? p.fraction() : -1);
         line.set(p.total() > 0 ? p.line() : "");
-        status.set(p.file().isEmpty() ? capitalise(p.status()) : "%s: %s".formatted(capitalise(p.status()), p.file()));
+        status.set(
+                p.file().isEmpty()
+                        ? capitalise(p.status())
+                        : "%s: %s".formatted(capitalise(p.status()), p.file()));
         files.setAll(p.files());
     }
 

@@ -60,16 +60,20 @@ public final class GetModelDialog {
         list.getItems().setAll(CuratedModel.ALL);
         list.setCellFactory(l -> new CuratedCell());
         list.setPrefHeight(300);
-        list.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
-            if (n != null) {
-                vm.repoProperty().set(n.repo().id());
-            }
-        });
-        list.setOnMouseClicked(e -> {
-            if (e.getClickCount() == 2) {
-                vm.start();
-            }
-        });
+        list.getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, o, n) -> {
+                            if (n != null) {
+                                vm.repoProperty().set(n.repo().id());
+                            }
+                        });
+        list.setOnMouseClicked(
+                e -> {
+                    if (e.getClickCount() == 2) {
+                        vm.start();
+                    }
+                });
         VBox.setVgrow(list, Priority.ALWAYS);
         return new VBox(4, new Label("Suggested models"), list);
     }
@@ -130,10 +134,11 @@ public final class GetModelDialog {
         Button close = new Button("Close");
         close.setId("download-close");
         close.setCancelButton(true);
-        close.setOnAction(e -> {
-            vm.cancel();
-            stage.close();
-        });
+        close.setOnAction(
+                e -> {
+                    vm.cancel();
+                    stage.close();
+                });
         HBox row = new HBox(8, where, close);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
@@ -148,7 +153,13 @@ public final class GetModelDialog {
                 setGraphic(null);
                 return;
             }
-            Label name = new Label("%s   %s%s".formatted(m.repo().id(), m.size(), m.gated() ? "   (gated)" : ""));
+            Label name =
+                    new Label(
+                            "%s   %s%s"
+                                    .formatted(
+                                            m.repo().id(),
+                                            m.size(),
+                                            m.gated() ? "   (gated)" : ""));
             name.setStyle("-fx-font-weight: bold;");
             Label what = new Label(m.goodFor());
             what.setWrapText(true);
@@ -170,7 +181,8 @@ public final class GetModelDialog {
             name.setMinWidth(220);
             ProgressBar bar = new ProgressBar(f.fraction());
             bar.setPrefWidth(200);
-            Label bytes = new Label("%s / %s".formatted(Sizes.bytes(f.done()), Sizes.bytes(f.size())));
+            Label bytes =
+                    new Label("%s / %s".formatted(Sizes.bytes(f.done()), Sizes.bytes(f.size())));
             Region gap = new Region();
             HBox.setHgrow(gap, Priority.ALWAYS);
             HBox row = new HBox(8, name, bar, gap, bytes);

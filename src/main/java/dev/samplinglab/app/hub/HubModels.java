@@ -13,8 +13,8 @@ import javafx.stage.Window;
 
 /**
  * Wires the Hugging Face cache into the step window: the picker's "On this computer" section,
- * filled by a scan on a background thread (never the FX thread), and "Get a model…", whose
- * finished download opens at once.
+ * filled by a scan on a background thread (never the FX thread), and "Get a model…", whose finished
+ * download opens at once.
  */
 public final class HubModels {
     private final ControlsPane controls;
@@ -26,7 +26,11 @@ public final class HubModels {
     private GetModelDialog dialog;
 
     public HubModels(
-            ControlsPane controls, StepViewModel vm, HubEnvironment env, Executor background, Executor ui) {
+            ControlsPane controls,
+            StepViewModel vm,
+            HubEnvironment env,
+            Executor background,
+            Executor ui) {
         this.controls = controls;
         this.vm = vm;
         this.env = env;
@@ -35,7 +39,10 @@ public final class HubModels {
         this.scan = () -> CachedModels.scan(env);
     }
 
-    /** Starts the first scan and adds "Get a model…" to the picker, with dialogs owned by {@code owner}. */
+    /**
+     * Starts the first scan and adds "Get a model…" to the picker, with dialogs owned by {@code
+     * owner}.
+     */
     public HubModels attach(Window owner) {
         controls.setOnGetModel(() -> showDialog(owner));
         refresh();
@@ -44,17 +51,19 @@ public final class HubModels {
 
     /** Scans the cache again in the background and updates the picker. */
     public void refresh() {
-        background.execute(() -> {
-            List<ModelChoice> found = scan.get();
-            ui.execute(() -> controls.setCachedModels(found));
-        });
+        background.execute(
+                () -> {
+                    List<ModelChoice> found = scan.get();
+                    ui.execute(() -> controls.setCachedModels(found));
+                });
     }
 
     /** Opens (or brings up) the download dialog. */
     public GetModelDialog showDialog(Window owner) {
         if (dialog == null) {
-            DownloadViewModel dvm = new DownloadViewModel(
-                    new HubDownloader(env)::download, background, ui, this::opened);
+            DownloadViewModel dvm =
+                    new DownloadViewModel(
+                            new HubDownloader(env)::download, background, ui, this::opened);
             dialog = new GetModelDialog(owner, dvm, env.cacheDir());
         }
         dialog.show();
@@ -62,8 +71,8 @@ public final class HubModels {
     }
 
     private void opened(DownloadResult r) {
+        dialog.close();
         vm.loadModel(r.snapshotDir().toString());
         refresh();
-        dialog.close();
     }
 }

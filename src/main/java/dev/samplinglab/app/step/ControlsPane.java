@@ -112,8 +112,7 @@ public final class ControlsPane extends VBox {
         model.getItems().add(ModelChoice.openFolder());
         model.setMaxWidth(Double.MAX_VALUE);
         model.setTooltip(
-                new Tooltip(
-                        "Model: bundled, random weights, the Hugging Face cache or a folder"));
+                new Tooltip("Model: bundled, random weights, the Hugging Face cache or a folder"));
         model.setCellFactory(list -> new ModelChoiceCell());
         model.valueProperty().addListener((obs, o, n) -> onModelPicked(o, n));
         vm.modelSpecProperty().addListener((obs, o, spec) -> showSpec(spec));
@@ -187,8 +186,7 @@ public final class ControlsPane extends VBox {
             java.util.Set<String> specs = new java.util.HashSet<>();
             cached.forEach(c -> specs.add(c.spec()));
             List<ModelChoice> items = new java.util.ArrayList<>(model.getItems());
-            items.removeIf(
-                    c -> c.kind() != ModelChoice.Kind.MODEL || specs.contains(c.spec()));
+            items.removeIf(c -> c.kind() != ModelChoice.Kind.MODEL || specs.contains(c.spec()));
             if (!cached.isEmpty()) {
                 items.add(ModelChoice.header("On this computer"));
                 items.addAll(cached);

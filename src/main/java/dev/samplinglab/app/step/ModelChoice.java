@@ -1,8 +1,8 @@
 package dev.samplinglab.app.step;
 
 /**
- * An entry of the model picker: a model to open, a model found in the Hugging Face cache, a
- * section header, or an action.
+ * An entry of the model picker: a model to open, a model found in the Hugging Face cache, a section
+ * header, or an action.
  *
  * @param label what the picker shows
  * @param spec what the model opener gets; {@link #OPEN_FOLDER} asks for a folder, {@link

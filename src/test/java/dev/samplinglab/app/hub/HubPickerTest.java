@@ -36,8 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class HubPickerTest {
-    @TempDir static Path cache;
-    private static Path gpt2Snapshot;
+    @TempDir Path cache;
+    private Path gpt2Snapshot;
     private final List<String> opened = new CopyOnWriteArrayList<>();
     private final List<Boolean> scannedOnFx = new CopyOnWriteArrayList<>();
     private MainWindow window;
@@ -45,27 +45,50 @@ class HubPickerTest {
 
     @Start
     void start(Stage stage) {
-        gpt2Snapshot = HubFixtures.writeSnapshot(cache, "openai-community/gpt2", "a".repeat(40),
-                HubFixtures.model("gpt2", 1000), true);
-        HubFixtures.writeSnapshot(cache, "google-t5/t5-small", "b".repeat(40), HubFixtures.model("t5", 10), false);
-        AppSettings settings = new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
-        window = MainWindow.build(stage, new MainWindow.Parts(
-                        (spec, progress) -> {
-                            opened.add(spec);
-                            return FakeModel.opener().open(spec, progress);
-                        },
-                        Runnable::run,
-                        Runnable::run,
-                        s -> new RecordingPrompts(),
-                        List.of(ModelChoice.of("random:tiny")),
-                        new HistoryJson(TraceJson::toJson)),
-                settings);
-        Executor background = r -> new Thread(() -> {
-            scannedOnFx.add(Platform.isFxApplicationThread());
-            r.run();
-        }, "test-hub").start();
-        HubEnvironment env = HubEnvironment.of(Map.of("HF_HUB_CACHE", cache.toString()), cache.resolve("home"));
-        hub = new HubModels(window.view().controls(), window.viewModel(), env, background, Platform::runLater).attach(stage);
+        gpt2Snapshot =
+                HubFixtures.writeSnapshot(
+                        cache,
+                        "openai-community/gpt2",
+                        "a".repeat(40),
+                        HubFixtures.model("gpt2", 1000),
+                        true);
+        HubFixtures.writeSnapshot(
+                cache, "google-t5/t5-small", "b".repeat(40), HubFixtures.model("t5", 10), false);
+        AppSettings settings =
+                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
+        window =
+                MainWindow.build(
+                        stage,
+                        new MainWindow.Parts(
+                                (spec, progress) -> {
+                                    opened.add(spec);
+                                    return FakeModel.opener().open(spec, progress);
+                                },
+                                Runnable::run,
+                                Runnable::run,
+                                s -> new RecordingPrompts(),
+                                List.of(ModelChoice.of("random:tiny")),
+                                new HistoryJson(TraceJson::toJson)),
+                        settings);
+        Executor background =
+                r ->
+                        new Thread(
+                                        () -> {
+                                            scannedOnFx.add(Platform.isFxApplicationThread());
+                                            r.run();
+                                        },
+                                        "test-hub")
+                                .start();
+        HubEnvironment env =
+                HubEnvironment.of(Map.of("HF_HUB_CACHE", cache.toString()), cache.resolve("home"));
+        hub =
+                new HubModels(
+                                window.view().controls(),
+                                window.viewModel(),
+                                env,
+                                background,
+                                Platform::runLater)
+                        .attach(stage);
         stage.show();
         window.viewModel().loadModel("random:tiny");
     }
@@ -76,8 +99,12 @@ class HubPickerTest {
     }
 
     private void awaitCached(FxRobot robot) throws Exception {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-                () -> picker(robot).getItems().stream().anyMatch(c -> c.kind() == ModelChoice.Kind.CACHED));
+        WaitForAsyncUtils.waitFor(
+                10,
+                TimeUnit.SECONDS,
+                () ->
+                        picker(robot).getItems().stream()
+                                .anyMatch(c -> c.kind() == ModelChoice.Kind.CACHED));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -86,13 +113,15 @@ class HubPickerTest {
         awaitCached(robot);
 
         List<ModelChoice> items = picker(robot).getItems();
-        assertThat(items).extracting(ModelChoice::label).containsExactly(
-                "random:tiny (random weights)",
-                "On this computer",
-                "google-t5/t5-small",
-                "openai-community/gpt2",
-                "Get a model…",
-                "Open Hugging Face folder…");
+        assertThat(items)
+                .extracting(ModelChoice::label)
+                .containsExactly(
+                        "random:tiny (random weights)",
+                        "On this computer",
+                        "google-t5/t5-small",
+                        "openai-community/gpt2",
+                        "Get a model…",
+                        "Open Hugging Face folder…");
         ModelChoice gpt2 = items.get(3);
         assertThat(gpt2.enabled()).isTrue();
         assertThat(gpt2.detail()).startsWith("gpt2 · 1k params · F32 · ");
@@ -138,7 +167,11 @@ class HubPickerTest {
     void getAModelOpensTheDownloadDialog(FxRobot robot) throws Exception {
         awaitCached(robot);
         ComboBox<ModelChoice> picker = picker(robot);
-        ModelChoice get = picker.getItems().stream().filter(c -> c.spec().equals(ModelChoice.GET_MODEL)).findFirst().orElseThrow();
+        ModelChoice get =
+                picker.getItems().stream()
+                        .filter(c -> c.spec().equals(ModelChoice.GET_MODEL))
+                        .findFirst()
+                        .orElseThrow();
 
         robot.interact(() -> picker.setValue(get));
         WaitForAsyncUtils.waitForFxEvents();

@@ -83,7 +83,12 @@ public final class HubFixtures {
      * Writes one snapshot the way huggingface_hub does: blobs named by sha256 and relative symlinks
      * ({@code symlinks}) or plain files (Windows without symlinks), and {@code refs/main}.
      */
-    public static Path writeSnapshot(Path cacheRoot, String repo, String commit, Map<String, byte[]> files, boolean symlinks) {
+    public static Path writeSnapshot(
+            Path cacheRoot,
+            String repo,
+            String commit,
+            Map<String, byte[]> files,
+            boolean symlinks) {
         try {
             Path repoDir = cacheRoot.resolve(new RepoId(repo).folderName());
             Path snap = repoDir.resolve("snapshots").resolve(commit);
@@ -96,7 +101,8 @@ public final class HubFixtures {
                 }
                 String etag = FakeHub.hex(e.getValue(), "SHA-256");
                 Files.write(repoDir.resolve("blobs").resolve(etag), e.getValue());
-                Files.createSymbolicLink(snap.resolve(e.getKey()), Path.of("../../blobs").resolve(etag));
+                Files.createSymbolicLink(
+                        snap.resolve(e.getKey()), Path.of("../../blobs").resolve(etag));
             }
             Files.createDirectories(repoDir.resolve("refs"));
             Files.writeString(repoDir.resolve("refs").resolve("main"), commit);
