@@ -98,7 +98,7 @@ final class CompareColumnView extends VBox {
 
     private void showSummary() {
         try {
-            summary.setText(column.strategy().strategy().toSettings().describe());
+            summary.setText(column.strategy().settings().describe());
         } catch (IllegalArgumentException e) {
             summary.setText(e.getMessage());
         }

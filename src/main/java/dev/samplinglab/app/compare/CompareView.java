@@ -7,8 +7,8 @@ import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AtomicFiles;
 import dev.samplinglab.app.io.CompareCsv;
 import dev.samplinglab.app.io.Exporter;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.engine.sampling.Preset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -106,7 +106,7 @@ public final class CompareView extends BorderPane implements LabTab {
                         "cmp-add",
                         "+ Column",
                         "Add a column (up to 4)",
-                        () -> vm.addColumn(Strategy.defaults()));
+                        () -> vm.addColumn(Preset.GENERAL.settings()));
         add.disableProperty()
                 .bind(
                         Bindings.size(vm.columns())
@@ -178,7 +178,7 @@ public final class CompareView extends BorderPane implements LabTab {
         for (CompareColumn c : vm.columns()) {
             String strategy;
             try {
-                strategy = c.strategy().strategy().toSettings().describe();
+                strategy = c.strategy().settings().describe();
             } catch (IllegalArgumentException e) {
                 strategy = "invalid: " + e.getMessage();
             }

@@ -2,7 +2,8 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -53,9 +54,9 @@ public final class SettingsStore {
         return new AppSettings("bundled", "ROMEO:", 0, defaultStrategy(), 25, 4, 1400, 900);
     }
 
-    /** The strategy a fresh install starts with (the general preset, HF order). */
-    public static Strategy defaultStrategy() {
-        return Strategy.defaults();
+    /** The strategy a fresh install starts with: the general preset. */
+    public static SamplingSettings defaultStrategy() {
+        return Preset.GENERAL.settings();
     }
 
     /** The saved settings, or the defaults when the file is missing or not valid. */
@@ -73,18 +74,11 @@ public final class SettingsStore {
         }
     }
 
+    /** The strategy was checked when it was read (the settings' own constructor); the rest here. */
     private static boolean valid(AppSettings s) {
-        Strategy st = s.strategy();
         return s.model() != null
                 && s.prompt() != null
-                && st != null
-                && st.rule() != null
-                && st.order() != null
-                && st.temperature() >= 0.05
-                && st.temperature() <= 3
-                && st.topK() >= 0
-                && st.topP() > 0
-                && st.topP() <= 1
+                && s.strategy() != null
                 && s.topN() >= 10
                 && s.topN() <= 100
                 && s.width() >= 400

@@ -4,9 +4,11 @@ import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.widgets.ChainOrderBox;
 import dev.samplinglab.app.widgets.ParamRow;
 import dev.samplinglab.app.widgets.Scales;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.app.widgets.StrategyEditor;
 import dev.samplinglab.app.widgets.StrategyForm;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import dev.samplinglab.engine.sampling.TopPRule;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -71,7 +73,7 @@ public final class ControlsPane extends VBox {
         presets.getItems().addAll(Preset.values());
         presets.setPromptText("Use a preset…");
         presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p and typical-p off"));
+        presets.setTooltip(new Tooltip(StrategyEditor.PRESET_TIP));
         presets.setConverter(
                 new javafx.util.StringConverter<>() {
                     @Override
@@ -95,15 +97,16 @@ public final class ControlsPane extends VBox {
     }
 
     public static String presetLabel(Preset p) {
-        return p.greedy()
+        SamplingSettings s = p.settings();
+        return s.greedy()
                 ? "greedy (argmax)"
                 : String.format(
                         java.util.Locale.ROOT,
                         "%s (T %.1f, k %d, p %.2f)",
                         p.cliName(),
-                        p.temperature(),
-                        p.topK(),
-                        p.topP());
+                        s.temperature(),
+                        s.topK(),
+                        s.topP());
     }
 
     private Node modelBox(List<ModelChoice> choices) {
@@ -342,11 +345,11 @@ public final class ControlsPane extends VBox {
     private Node ruleBox(StrategyForm f) {
         ToggleButton inclusive = new ToggleButton("inclusive");
         inclusive.setId("rule-inclusive");
-        inclusive.setUserData(Strategy.Rule.INCLUSIVE);
+        inclusive.setUserData(TopPRule.INCLUSIVE);
         inclusive.setTooltip(new Tooltip("Keep the smallest prefix whose sum reaches p"));
         ToggleButton le = new ToggleButton("cumsum ≤ p");
         le.setId("rule-cumsum");
-        le.setUserData(Strategy.Rule.CUMSUM_LE_P);
+        le.setUserData(TopPRule.CUMSUM_LE_P);
         le.setTooltip(new Tooltip("Keep tokens while the running sum stays ≤ p"));
         inclusive.setToggleGroup(rule);
         le.setToggleGroup(rule);
@@ -358,7 +361,7 @@ public final class ControlsPane extends VBox {
                             if (n == null) {
                                 selectRule(f.ruleProperty().get());
                             } else {
-                                f.ruleProperty().set((Strategy.Rule) n.getUserData());
+                                f.ruleProperty().set((TopPRule) n.getUserData());
                             }
                         });
         Label label = new Label("Top-p rule");
@@ -368,7 +371,7 @@ public final class ControlsPane extends VBox {
         return box;
     }
 
-    private void selectRule(Strategy.Rule r) {
+    private void selectRule(TopPRule r) {
         for (var t : rule.getToggles()) {
             if (t.getUserData() == r && !t.isSelected()) {
                 t.setSelected(true);

@@ -8,7 +8,6 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.StrategyForm;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
@@ -83,7 +82,11 @@ public final class StepViewModel {
     private boolean batching;
 
     public StepViewModel(
-            ModelOpener opener, Executor worker, Executor ui, Ticker ticker, Strategy strategy) {
+            ModelOpener opener,
+            Executor worker,
+            Executor ui,
+            Ticker ticker,
+            SamplingSettings strategy) {
         this.opener = opener;
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
         this.ui = ui;
@@ -310,7 +313,7 @@ public final class StepViewModel {
     /** The engine settings of the form, or null (with {@link #strategyErrorProperty()} set). */
     private SamplingSettings settings() {
         try {
-            SamplingSettings s = form.strategy().toSettings();
+            SamplingSettings s = form.settings();
             strategyError.set("");
             return s;
         } catch (IllegalArgumentException e) {

@@ -2,6 +2,7 @@ package dev.samplinglab.app.widgets;
 
 import dev.samplinglab.app.step.ControlsPane;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.TopPRule;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -20,6 +21,11 @@ import javafx.scene.layout.VBox;
  * Same rows and scales as the step window's controls.
  */
 public final class StrategyEditor extends VBox {
+    /** What choosing a preset does. */
+    public static final String PRESET_TIP =
+            "Sets the whole strategy: T, top-k and top-p from the preset; min-p, typical-p and"
+                    + " penalties off; the inclusive rule; Hugging Face order";
+
     private final ToggleGroup rule = new ToggleGroup();
 
     /**
@@ -82,7 +88,7 @@ public final class StrategyEditor extends VBox {
         presets.getItems().addAll(Preset.values());
         presets.setPromptText("Use a preset…");
         presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p off"));
+        presets.setTooltip(new Tooltip(PRESET_TIP));
         presets.setConverter(
                 new javafx.util.StringConverter<>() {
                     @Override
@@ -109,13 +115,13 @@ public final class StrategyEditor extends VBox {
                 ruleButton(
                         id + "rule-inclusive",
                         "inclusive",
-                        Strategy.Rule.INCLUSIVE,
+                        TopPRule.INCLUSIVE,
                         "Keep the smallest prefix whose sum reaches p");
         ToggleButton le =
                 ruleButton(
                         id + "rule-cumsum",
                         "cumsum ≤ p",
-                        Strategy.Rule.CUMSUM_LE_P,
+                        TopPRule.CUMSUM_LE_P,
                         "Keep tokens while the running sum stays ≤ p");
         select(form.ruleProperty().get());
         form.ruleProperty().addListener((obs, o, n) -> select(n));
@@ -125,7 +131,7 @@ public final class StrategyEditor extends VBox {
                             if (n == null) {
                                 select(form.ruleProperty().get());
                             } else {
-                                form.ruleProperty().set((Strategy.Rule) n.getUserData());
+                                form.ruleProperty().set((TopPRule) n.getUserData());
                             }
                         });
         Label label = new Label("Top-p rule");
@@ -135,7 +141,7 @@ public final class StrategyEditor extends VBox {
         return box;
     }
 
-    private ToggleButton ruleButton(String id, String text, Strategy.Rule r, String tip) {
+    private ToggleButton ruleButton(String id, String text, TopPRule r, String tip) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
         b.setUserData(r);
@@ -144,7 +150,7 @@ public final class StrategyEditor extends VBox {
         return b;
     }
 
-    private void select(Strategy.Rule r) {
+    private void select(TopPRule r) {
         for (var t : rule.getToggles()) {
             if (t.getUserData() == r && !t.isSelected()) {
                 t.setSelected(true);
