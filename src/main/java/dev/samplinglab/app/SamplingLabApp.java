@@ -1,10 +1,12 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.hub.HubModels;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.engine.generate.BundledModels;
+import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -21,6 +23,7 @@ import javafx.stage.Stage;
 public final class SamplingLabApp extends Application {
     private final ExecutorService worker = modelWorker();
     private final ExecutorService exports = daemonThread("export-writer");
+    private final ExecutorService hub = daemonThread("hub-cache");
     private final SettingsStore store = SettingsStore.inUserConfig();
     private MainWindow window;
 
@@ -73,6 +76,13 @@ public final class SamplingLabApp extends Application {
                                 historyJson()),
                         settings);
         window.view().exporter().writeInBackground(exports, Platform::runLater);
+        new HubModels(
+                        window.view().controls(),
+                        window.viewModel(),
+                        HubEnvironment.system(),
+                        hub,
+                        Platform::runLater)
+                .attach(stage);
         reportStartWhenReady();
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
@@ -118,6 +128,7 @@ public final class SamplingLabApp extends Application {
         }
         worker.shutdown();
         exports.shutdown();
+        hub.shutdownNow();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
             exports.awaitTermination(2, TimeUnit.SECONDS);
