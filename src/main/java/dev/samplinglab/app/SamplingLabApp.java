@@ -1,5 +1,6 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.common.DaemonThreads;
 import dev.samplinglab.app.hub.HubModels;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
@@ -13,7 +14,6 @@ import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -22,24 +22,14 @@ import javafx.stage.Stage;
 /** The Sampling Lab desktop app: the step window on the remembered (or bundled) model. */
 public final class SamplingLabApp extends Application {
     private final ExecutorService worker = modelWorker();
-    private final ExecutorService exports = daemonThread("export-writer");
-    private final ExecutorService hub = daemonThread("hub-cache");
+    private final ExecutorService exports = DaemonThreads.single("export-writer");
+    private final ExecutorService hub = DaemonThreads.single("hub-cache");
     private final SettingsStore store = SettingsStore.inUserConfig();
     private MainWindow window;
 
     /** One daemon thread for all model work, so the FX thread never waits on the model. */
     public static ExecutorService modelWorker() {
-        return daemonThread("model-worker");
-    }
-
-    /** A single daemon thread with a name. */
-    public static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
+        return DaemonThreads.single("model-worker");
     }
 
     /** The picker's models: the bundled ones and the two random-weight shapes. */
