@@ -2,6 +2,7 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.io.IOException;
