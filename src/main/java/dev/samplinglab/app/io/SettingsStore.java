@@ -2,6 +2,7 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -52,7 +53,8 @@ public final class SettingsStore {
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("bundled", "ROMEO:", 0, defaultStrategy(), 25, 4, 1400, 900);
+        return new AppSettings(
+                "bundled", "ROMEO:", 0, defaultStrategy(), Scales.SHOWN_DEFAULT, 4, 1400, 900);
     }
 
     /** The strategy a fresh install starts with: the general preset. */
@@ -80,8 +82,8 @@ public final class SettingsStore {
         return s.model() != null
                 && s.prompt() != null
                 && s.strategy() != null
-                && s.topN() >= 10
-                && s.topN() <= 100
+                && s.topN() >= Scales.SHOWN_MIN
+                && s.topN() <= Scales.SHOWN_MAX
                 && s.width() >= 400
                 && s.height() >= 300;
     }

@@ -8,6 +8,7 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
@@ -58,7 +59,8 @@ public final class StepViewModel {
     private final StrategyForm form;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
-    private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 25);
+    private final IntegerProperty topN =
+            new SimpleIntegerProperty(this, "topN", Scales.SHOWN_DEFAULT);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
