@@ -14,18 +14,33 @@ import java.util.function.IntConsumer;
  */
 public final class DecodeThreads {
     private static final long SPIN_NANOS = 500_000;
-    private static final DecodeThreads SHARED =
-            new DecodeThreads(java.lang.Runtime.getRuntime().availableProcessors());
+    private static final DecodeThreads SHARED = fromProperty();
 
     private final Thread[] helpers;
+    private final boolean fixed;
     private final ReentrantLock owner = new ReentrantLock();
     private volatile int parallelism;
     private volatile Job current;
     private volatile long generation;
 
-    private DecodeThreads(int maxThreads) {
+    private DecodeThreads(int maxThreads, boolean fixed) {
         this.helpers = new Thread[Math.max(0, maxThreads - 1)];
         this.parallelism = maxThreads;
+        this.fixed = fixed;
+    }
+
+    /** Every core, or {@code -Dsamplinglab.decode.threads=N} threads (then {@link #isFixed()}). */
+    private static DecodeThreads fromProperty() {
+        Integer n = Integer.getInteger("samplinglab.decode.threads");
+        int cores = java.lang.Runtime.getRuntime().availableProcessors();
+        return n == null
+                ? new DecodeThreads(cores, false)
+                : new DecodeThreads(Math.max(1, n), true);
+    }
+
+    /** True when the thread count was fixed on the command line: policies leave it alone. */
+    public boolean isFixed() {
+        return fixed;
     }
 
     /** The process-wide team, sized to the machine's cores. */
