@@ -59,7 +59,7 @@ public final class LanguageModel implements AutoCloseable {
             }
         }
         ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
-        HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
+        HfTextTokenizer tok = HfTextTokenizer.loadFolder(dir);
         if (tok.vocabSize() > config.vocabSize()) {
             tok.close();
             throw new ModelLoadException(
