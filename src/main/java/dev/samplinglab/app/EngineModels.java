@@ -1,9 +1,9 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.viewmodel.ModelHandle;
-import dev.samplinglab.app.viewmodel.ModelOpener;
-import dev.samplinglab.app.viewmodel.StepResult;
-import dev.samplinglab.app.viewmodel.StepSource;
+import dev.samplinglab.app.common.ModelHandle;
+import dev.samplinglab.app.common.ModelOpener;
+import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.engine.generate.BundledModels;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;

@@ -1,16 +1,15 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.common.FxPrompts;
+import dev.samplinglab.app.common.FxTicker;
+import dev.samplinglab.app.common.LabModels;
+import dev.samplinglab.app.common.ModelOpener;
+import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
-import dev.samplinglab.app.view.FxPrompts;
-import dev.samplinglab.app.view.FxTicker;
-import dev.samplinglab.app.view.LabTabs;
-import dev.samplinglab.app.view.MainView;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.UserPrompts;
-import dev.samplinglab.app.viewmodel.LabModels;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.ModelOpener;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepView;
+import dev.samplinglab.app.step.StepViewModel;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
@@ -23,12 +22,12 @@ import javafx.stage.Stage;
  * (with fakes).
  */
 public final class MainWindow {
-    private final MainViewModel viewModel;
-    private final MainView view;
+    private final StepViewModel viewModel;
+    private final StepView view;
     private final Scene scene;
     private final LabTabs tabs;
 
-    private MainWindow(MainViewModel viewModel, MainView view, Scene scene, LabTabs tabs) {
+    private MainWindow(StepViewModel viewModel, StepView view, Scene scene, LabTabs tabs) {
         this.viewModel = viewModel;
         this.view = view;
         this.scene = scene;
@@ -57,8 +56,8 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage} (not shown, no model loaded yet). */
     public static MainWindow build(Stage stage, Parts parts, AppSettings settings) {
-        MainViewModel vm =
-                new MainViewModel(
+        StepViewModel vm =
+                new StepViewModel(
                         parts.opener(),
                         parts.worker(),
                         parts.ui(),
@@ -69,7 +68,7 @@ public final class MainWindow {
         vm.topNProperty().set(settings.topN());
         vm.speedProperty().set(settings.speed());
         UserPrompts prompts = parts.prompts().apply(stage);
-        MainView view = new MainView(vm, prompts, parts.models(), parts.json());
+        StepView view = new StepView(vm, prompts, parts.models(), parts.json());
         LabTabs tabs = new LabTabs(view, vm, labModels(parts), parts.worker(), parts.ui(), prompts);
         Scene scene = new Scene(tabs, settings.width(), settings.height());
         view.attach(scene, tabs);
@@ -109,11 +108,11 @@ public final class MainWindow {
                 scene.getWindow() == null ? scene.getHeight() : scene.getWindow().getHeight());
     }
 
-    public MainViewModel viewModel() {
+    public StepViewModel viewModel() {
         return viewModel;
     }
 
-    public MainView view() {
+    public StepView view() {
         return view;
     }
 

@@ -3,7 +3,7 @@ package dev.samplinglab.app;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.view.ModelChoice;
+import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.engine.generate.BundledModels;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.io.IOException;

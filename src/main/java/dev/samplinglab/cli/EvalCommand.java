@@ -55,7 +55,7 @@ public final class EvalCommand implements Callable<Integer> {
         }
         try (LanguageModel lm =
                 model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model)) {
-            int context = lm.config().nPositions();
+            int context = lm.summary().context();
             int s = stride == null ? Math.max(1, context / 2) : stride;
             int[] tokens = lm.tokenizer().encode(scored);
             EvalResult r = Perplexity.evaluate(lm.model(), tokens, CorpusSplit.chars(scored), s);

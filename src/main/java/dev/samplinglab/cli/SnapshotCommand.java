@@ -1,6 +1,6 @@
 package dev.samplinglab.cli;
 
-import dev.samplinglab.app.Snapshot;
+import dev.samplinglab.app.capture.WindowCapture;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -76,9 +76,9 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
-        Snapshot.Result r =
-                Snapshot.take(
-                        new Snapshot.Request(
+        WindowCapture.Result r =
+                WindowCapture.take(
+                        new WindowCapture.Request(
                                 model,
                                 prompt,
                                 seed,

@@ -2,13 +2,12 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabViewModel;
+import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.view.LabTabs;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.CacheLabViewModel;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.app.widgets.Strategy;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +35,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CancelLatencyTest {
     static final double LIMIT_MS = 200;
     private final ExecutorService worker = SamplingLabApp.modelWorker();
-    private MainViewModel vm;
+    private StepViewModel vm;
     private LabTabs tabs;
 
     @Start

@@ -2,11 +2,11 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.MainViewModel;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +34,7 @@ class EngineWindowTest {
     private final ExecutorService worker = SamplingLabApp.modelWorker();
     private final EngineModels engine = new EngineModels();
     private MainWindow window;
-    private MainViewModel vm;
+    private StepViewModel vm;
 
     @TempDir Path dir;
 

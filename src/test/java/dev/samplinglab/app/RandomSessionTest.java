@@ -2,11 +2,11 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.app.widgets.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,8 +56,8 @@ class RandomSessionTest {
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final Queue<String> uncaught = new ConcurrentLinkedQueue<>();
     private Thread.UncaughtExceptionHandler previousDefault;
-    private MainViewModel vm;
-    private dev.samplinglab.app.view.LabTabs tabs;
+    private StepViewModel vm;
+    private dev.samplinglab.app.LabTabs tabs;
     private Monkey monkey;
 
     @Start

@@ -1,6 +1,5 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.view.LabTabs;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;

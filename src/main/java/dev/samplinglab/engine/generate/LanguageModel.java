@@ -1,5 +1,7 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.model.Decoder;
+import dev.samplinglab.engine.model.DecoderSummary;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
@@ -19,10 +21,10 @@ public final class LanguageModel implements AutoCloseable {
             new ModelConfig(12, 12, 768, 1024, 50257, 1e-5, 50256, 50256);
 
     private final String name;
-    private final GptModel model;
+    private final Decoder model;
     private final TextTokenizer tokenizer;
 
-    public LanguageModel(String name, GptModel model, TextTokenizer tokenizer) {
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
@@ -94,22 +96,42 @@ public final class LanguageModel implements AutoCloseable {
         return name;
     }
 
-    public GptModel model() {
+    public Decoder model() {
         return model;
     }
 
-    public ModelConfig config() {
-        return model.config();
+    /** Family, shapes and sizes of the decoder. */
+    public DecoderSummary summary() {
+        return model.summary();
     }
 
     public TextTokenizer tokenizer() {
         return tokenizer;
     }
 
-    /** The end-of-text id: the tokenizer's if it has one, else the config's. */
+    /** The end-of-text id: the tokenizer's if it has one, else the config's first. */
     public int eosId() {
         int id = tokenizer.eosId();
-        return id >= 0 ? id : config().eosTokenId();
+        return id >= 0 ? id : summary().eosId();
+    }
+
+    /** Whether {@code id} ends generation: the tokenizer's EOS or any of the config's. */
+    public boolean isEos(int id) {
+        return id == eosId() || summary().eosIds().contains(id);
+    }
+
+    /**
+     * Ids the tokenizer can show: embedding rows past it (Qwen pads 151,936 rows for about 151,665
+     * tokens) are cut from the logits before sampling, so they are never shown or drawn.
+     */
+    public int shownVocab() {
+        return Math.min(tokenizer.vocabSize(), summary().vocab());
+    }
+
+    /** {@code logits} without the rows the tokenizer cannot show (the same array when none). */
+    public float[] shown(float[] logits) {
+        int n = shownVocab();
+        return logits.length <= n ? logits : java.util.Arrays.copyOf(logits, n);
     }
 
     @Override

@@ -20,7 +20,7 @@ import java.util.function.BooleanSupplier;
  * position's keys and values into a {@link KvCache}; the uncached path recomputes the whole prefix.
  * Logits leave as {@code float[]}; every call runs in its own {@link NDScope}.
  */
-public final class GptModel implements AutoCloseable {
+public final class GptModel implements Decoder {
     private static final float MASKED = -1e9f;
     private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
 
@@ -70,9 +70,36 @@ public final class GptModel implements AutoCloseable {
         return manager;
     }
 
+    @Override
+    public DecoderSummary summary() {
+        long bytes = weights.bytes();
+        return new DecoderSummary(
+                "gpt2",
+                config.nLayer(),
+                config.nEmbd(),
+                config.nHead(),
+                config.nHead(),
+                config.headSize(),
+                config.vocabSize(),
+                config.nPositions(),
+                config.parameterCount(),
+                bytes,
+                bytes - weights.positionEmbedding.getShape().size() * 4,
+                config.bosTokenId(),
+                java.util.List.of(config.eosTokenId()));
+    }
+
     /** A new empty cache for {@code batch} rows. */
+    @Override
     public KvCache newCache(int batch) {
-        return new KvCache(manager, config, batch);
+        return new KvCache(manager, summary(), batch);
+    }
+
+    @Override
+    public float[][] nextTokenLogProbs(int[][] rows) {
+        try (NDScope ignored = new NDScope()) {
+            return NextTokenLogProbs.of(forwardTrain(tokenArray(rows), 0f), rows);
+        }
     }
 
     /**
@@ -81,6 +108,7 @@ public final class GptModel implements AutoCloseable {
      *
      * @param padding per row, how many leading cache positions are left padding (may be null)
      */
+    @Override
     public float[][] step(KvCache cache, int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
             int start = cache.length();
@@ -91,6 +119,7 @@ public final class GptModel implements AutoCloseable {
     }
 
     /** Single-row convenience for {@link #step(KvCache, int[][], int[])}. */
+    @Override
     public float[] step(KvCache cache, int... tokens) {
         return step(cache, new int[][] {tokens}, null)[0];
     }
@@ -99,6 +128,7 @@ public final class GptModel implements AutoCloseable {
      * Recomputes the whole prefix without a cache and returns the logits of the last position per
      * row [batch][vocab].
      */
+    @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
             return toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
@@ -109,6 +139,7 @@ public final class GptModel implements AutoCloseable {
      * Like {@link #logitsUncached(int[][], int[])}, but asks {@code cancelled} before each layer
      * and returns null once it answers true (a long prefix on a large model takes up to a second).
      */
+    @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding, BooleanSupplier cancelled) {
         try (NDScope ignored = new NDScope()) {
             NDArray out =
@@ -118,6 +149,7 @@ public final class GptModel implements AutoCloseable {
     }
 
     /** Logits at every position of one row without a cache [t][vocab] (tests, eval). */
+    @Override
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
             NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);

@@ -13,21 +13,24 @@ import ai.djl.ndarray.types.Shape;
  */
 public final class KvCache implements AutoCloseable {
     private final NDManager manager;
-    private final NDArray[] keys; // [n_layer] of [1, batch, n_head, capacity, head_size]
-    private final NDArray[] values; // [n_layer] of [1, batch, n_head, capacity, head_size]
+    private final NDArray[] keys; // [n_layer] of [1, batch, kv_heads, capacity, head_dim]
+    private final NDArray[] values; // [n_layer] of [1, batch, kv_heads, capacity, head_dim]
     private final int batch;
     private final int capacity;
-    private final int width;
+    private final int kvHeads;
+    private final int headDim;
     private int length;
 
-    KvCache(NDManager parent, ModelConfig c, int batch) {
+    /** Only the key/value heads are stored: a GQA model's cache is heads / kv_heads smaller. */
+    KvCache(NDManager parent, DecoderSummary s, int batch) {
         this.manager = parent.newSubManager();
         this.batch = batch;
-        this.capacity = c.nPositions();
-        this.width = c.nEmbd();
-        Shape shape = new Shape(1, batch, c.nHead(), capacity, c.headSize());
-        keys = new NDArray[c.nLayer()];
-        values = new NDArray[c.nLayer()];
+        this.capacity = s.context();
+        this.kvHeads = s.kvHeads();
+        this.headDim = s.headDim();
+        Shape shape = new Shape(1, batch, kvHeads, capacity, headDim);
+        keys = new NDArray[s.layers()];
+        values = new NDArray[s.layers()];
         for (int l = 0; l < keys.length; l++) {
             keys[l] = manager.zeros(shape);
             values[l] = manager.zeros(shape);
@@ -60,18 +63,22 @@ public final class KvCache implements AutoCloseable {
         length = pos;
     }
 
-    /** Bytes of the positions held: 2 (K and V) x layers x positions x width x 4 (fp32) x batch. */
+    /**
+     * Bytes of the positions held: 2 (K and V) · layers · positions · kv_heads · head_dim · 4
+     * (fp32) · batch.
+     */
     public long bytes() {
-        return 2L * keys.length * length * width * 4L * batch;
+        return DecoderSummary.kvCacheBytes(keys.length, length, kvHeads, headDim) * batch;
     }
 
     /** Bytes preallocated for the whole context. */
     public long capacityBytes() {
-        return 2L * keys.length * capacity * width * 4L * batch;
+        return DecoderSummary.kvCacheBytes(keys.length, capacity, kvHeads, headDim) * batch;
     }
 
     /**
-     * Writes new keys/values [batch, n_head, t, head_size] at {@code start} and returns all so far.
+     * Writes new keys/values [1, batch, kv_heads, t, head_dim] at {@code start} and returns all so
+     * far.
      */
     NDArray[] append(int layer, int start, NDArray k, NDArray v) {
         int t = (int) k.getShape().get(3);
