@@ -2,6 +2,7 @@ package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.BatchGenerator;
 import dev.samplinglab.engine.generate.GenerationOptions;
 import dev.samplinglab.engine.generate.GenerationResult;
@@ -79,11 +80,26 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Write one JSON object per row and step (all stages) to this JSONL file.")
     Path trace;
 
+    @Option(
+            names = "--chat",
+            description =
+                    "Send each prompt as the user message through the model's own chat template"
+                            + " (tokenizer_config.json), with the assistant's generation prompt.")
+    boolean chat;
+
+    @Option(names = "--system", description = "The system message for --chat.")
+    String system;
+
     @Mixin SamplingOptions sampling;
 
     @Override
     public Integer call() throws IOException {
-        List<String> prompts = prompts();
+        List<String> texts = prompts();
+        if (system != null && !chat) {
+            throw new BadInputException("--system needs --chat");
+        }
+        List<Prompt> prompts =
+                texts.stream().map(t -> chat ? Prompt.chat(system, t) : Prompt.plain(t)).toList();
         GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
         SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
         SamplingPipeline pipeline = SamplingPipeline.of(settings);
@@ -104,9 +120,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     };
             GenerationResult result =
                     new BatchGenerator(lm, options)
-                            .generate(prompts, sampler, (step, tokens) -> {}, () -> false);
+                            .generatePrompts(prompts, sampler, (step, tokens) -> {}, () -> false);
             warnDropped(result);
-            print(prompts, result);
+            print(prompts.stream().map(p -> p.text(lm.tokenizer())).toList(), result);
         }
         return 0;
     }
