@@ -26,6 +26,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     private static boolean isBadInput(Throwable ex) {
         return ex instanceof BadInputException
+                || ex instanceof dev.samplinglab.engine.hub.HubException
                 || ex instanceof ModelLoadException
                 || ex instanceof IllegalArgumentException;
     }

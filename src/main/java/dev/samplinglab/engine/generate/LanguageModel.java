@@ -38,6 +38,14 @@ public final class LanguageModel implements AutoCloseable {
         return openFolder(Path.of(spec));
     }
 
+    /**
+     * The {@code model_type} values of config.json that {@link #openFolder} runs; the model picker
+     * and the {@code models} command ask this instead of keeping their own list.
+     */
+    public static java.util.Set<String> supportedModelTypes() {
+        return java.util.Set.of(GptModel.MODEL_TYPE);
+    }
+
     /** The model shipped in assets/models (the app's and the CLI's default). */
     public static LanguageModel bundledDefault() {
         return openFolder(BundledModels.defaultModelDir());

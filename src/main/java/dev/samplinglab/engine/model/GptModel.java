@@ -21,6 +21,9 @@ import java.util.function.BooleanSupplier;
  * Logits leave as {@code float[]}; every call runs in its own {@link NDScope}.
  */
 public final class GptModel implements Decoder {
+    /** The config.json {@code model_type} of this decoder. */
+    public static final String MODEL_TYPE = "gpt2";
+
     private static final float MASKED = -1e9f;
     private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
 
