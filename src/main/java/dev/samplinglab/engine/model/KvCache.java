@@ -6,12 +6,16 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
 
 /**
- * Keys and values of every layer for the positions decoded so far, preallocated for the whole
- * context (written in place, never grown by concatenation). Stepping back or branching only moves
- * {@link #length()}; later writes overwrite the stale rows. Pope et al. 2022 discuss its cost:
+ * Keys and values of every layer for the positions decoded so far, written in place into
+ * preallocated blocks (never grown by concatenation per step): the first block holds {@value
+ * #FIRST_BLOCK} positions and doubles when full, up to the context, so a model with a 32k context
+ * does not reserve gigabytes for a 50-token session. Stepping back or branching only moves {@link
+ * #length()}; later writes overwrite the stale rows. Pope et al. 2022 discuss its cost:
  * https://arxiv.org/abs/2211.05102
  */
 public final class KvCache implements AutoCloseable {
+    static final int FIRST_BLOCK = 256;
+
     private final NDManager manager;
     private final NDArray[] keys; // [n_layer] of [1, batch, kv_heads, capacity, head_dim]
     private final NDArray[] values; // [n_layer] of [1, batch, kv_heads, capacity, head_dim]
@@ -28,7 +32,7 @@ public final class KvCache implements AutoCloseable {
         this.capacity = s.context();
         this.kvHeads = s.kvHeads();
         this.headDim = s.headDim();
-        Shape shape = new Shape(1, batch, kvHeads, capacity, headDim);
+        Shape shape = shape(Math.min(capacity, FIRST_BLOCK));
         keys = new NDArray[s.layers()];
         values = new NDArray[s.layers()];
         for (int l = 0; l < keys.length; l++) {
@@ -71,7 +75,7 @@ public final class KvCache implements AutoCloseable {
         return DecoderSummary.kvCacheBytes(keys.length, length, kvHeads, headDim) * batch;
     }
 
-    /** Bytes preallocated for the whole context. */
+    /** Bytes the whole context would take. */
     public long capacityBytes() {
         return DecoderSummary.kvCacheBytes(keys.length, capacity, kvHeads, headDim) * batch;
     }
@@ -82,11 +86,43 @@ public final class KvCache implements AutoCloseable {
      */
     NDArray[] append(int layer, int start, NDArray k, NDArray v) {
         int t = (int) k.getShape().get(3);
+        if (start + t > keys[layer].getShape().get(3)) {
+            grow(layer, start + t);
+        }
         NDIndex slot = new NDIndex(":, :, :, {}:{}", start, start + t);
         keys[layer].set(slot, k);
         values[layer].set(slot, v);
         NDIndex upTo = new NDIndex(":, :, :, :{}", start + t);
         return new NDArray[] {keys[layer].get(upTo), values[layer].get(upTo)};
+    }
+
+    /** Positions allocated now (grows by doubling up to the capacity). */
+    public int allocated() {
+        return (int) keys[0].getShape().get(3);
+    }
+
+    private Shape shape(int positions) {
+        return new Shape(1, batch, kvHeads, positions, headDim);
+    }
+
+    /** Doubles the block of one layer (at least to {@code need}), copying what it holds. */
+    private void grow(int layer, int need) {
+        int old = (int) keys[layer].getShape().get(3);
+        int size = Math.min(capacity, Math.max(need, 2 * old));
+        if (need > size) {
+            throw new IllegalStateException("KV cache full: " + capacity + " positions");
+        }
+        keys[layer] = copyInto(keys[layer], size, old);
+        values[layer] = copyInto(values[layer], size, old);
+    }
+
+    private NDArray copyInto(NDArray from, int size, int old) {
+        NDArray to = manager.zeros(shape(size));
+        // made inside a step's scope, but it outlives the step
+        ai.djl.ndarray.NDScope.unregister(to);
+        to.set(new NDIndex(":, :, :, :{}", old), from);
+        from.close();
+        return to;
     }
 
     /** Marks {@code t} more positions as written (after every layer has appended). */
