@@ -9,6 +9,7 @@ import dev.samplinglab.engine.generate.GenerationResult;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.RowSampler;
 import dev.samplinglab.engine.generate.StopReason;
+import dev.samplinglab.engine.generate.beam.BeamSettings;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -92,16 +93,28 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin SamplingOptions sampling;
 
+    @Mixin BeamOptions beams;
+
     @Override
     public Integer call() throws IOException {
-        List<String> texts = prompts();
         if (system != null && !chat) {
             throw new BadInputException("--system needs --chat");
         }
+        if (beams.beamSearch()) {
+            if (chat) {
+                throw new BadInputException("--chat does not apply to beam search yet; drop one");
+            }
+            return beamSearch();
+        }
         List<Prompt> prompts =
-                texts.stream().map(t -> chat ? Prompt.chat(system, t) : Prompt.plain(t)).toList();
+                prompts().stream()
+                        .map(t -> chat ? Prompt.chat(system, t) : Prompt.plain(t))
+                        .toList();
         GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
         SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
+        if (beams.greedyOnly()) {
+            settings = settings.withGreedy(true);
+        }
         SamplingPipeline pipeline = SamplingPipeline.of(settings);
         try (LanguageModel lm =
                         model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model);
@@ -123,6 +136,26 @@ public final class GenerateCommand implements Callable<Integer> {
                             .generatePrompts(prompts, sampler, (step, tokens) -> {}, () -> false);
             warnDropped(result);
             print(prompts.stream().map(p -> p.text(lm.tokenizer())).toList(), result);
+        }
+        return 0;
+    }
+
+    private int beamSearch() throws IOException {
+        if (prompt == null || promptsFile != null) {
+            throw new BadInputException("beam search takes one --prompt TEXT, not --prompts-file");
+        }
+        if (!stops.isEmpty()) {
+            throw new BadInputException("--stop does not apply to beam search; drop it");
+        }
+        if (sampling.anyGiven()) {
+            throw new BadInputException(
+                    "sampling options do not apply to beam search (it ranks, it does not draw);"
+                            + " drop them or --num-beams");
+        }
+        BeamSettings settings = beams.toSettings(maxNewTokens);
+        try (LanguageModel lm =
+                model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model)) {
+            new BeamGenerate(lm, settings, !noCache).run(prompt, trace, json);
         }
         return 0;
     }

@@ -130,4 +130,23 @@ public final class SamplingOptions {
             b.penaltyWindow(penaltyWindow);
         }
     }
+
+    /** Whether any sampling option was given (beam search takes none). */
+    boolean anyGiven() {
+        return java.util.stream.Stream.of(
+                        greedy,
+                        temperature,
+                        topK,
+                        topP,
+                        topPRule,
+                        minP,
+                        typicalP,
+                        repetitionPenalty,
+                        frequencyPenalty,
+                        presencePenalty,
+                        penaltyWindow,
+                        order,
+                        preset)
+                .anyMatch(java.util.Objects::nonNull);
+    }
 }
