@@ -43,7 +43,7 @@ public final class LanguageModel implements AutoCloseable {
      * and the {@code models} command ask this instead of keeping their own list.
      */
     public static java.util.Set<String> supportedModelTypes() {
-        return java.util.Set.of(GptModel.MODEL_TYPE);
+        return dev.samplinglab.engine.model.Decoders.modelTypes();
     }
 
     /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */

@@ -21,7 +21,7 @@ class DecoderBeamModelTest {
 
     @Test
     void oneBeamIsGreedyOnTheBundledModel() {
-        try (LanguageModel lm = ModelSpec.parse(null).open();
+        try (LanguageModel lm = ModelSpec.parse("bundled").open();
                 DecodeSession greedy = new DecodeSession(lm, "ROMEO:", 0)) {
             int[] prompt = lm.tokenizer().encode("ROMEO:");
             SamplingPipeline argmax = SamplingPipeline.of(SamplingSettings.greedyDecoding());
