@@ -51,10 +51,9 @@ final class ConfigKeys {
         return file;
     }
 
-    /** Whether the key is present and not null. */
+    /** Whether the key is present (a null value counts: optional getters refuse it). */
     boolean has(String key) {
-        JsonElement e = json.get(key);
-        return e != null && !e.isJsonNull();
+        return json.has(key);
     }
 
     int requireInt(String key, long min, long max) {
@@ -81,9 +80,6 @@ final class ConfigKeys {
 
     boolean optBool(String key, boolean fallback) {
         if (!has(key)) {
-            if (json.has(key)) {
-                throw bad(key, "true or false", json.get(key));
-            }
             return fallback;
         }
         JsonElement e = json.get(key);
@@ -122,9 +118,9 @@ final class ConfigKeys {
         return out;
     }
 
-    /** A nested object, or null when absent or null. */
+    /** A nested object, or null when absent or null ("none" in Hugging Face files). */
     ConfigKeys optObject(String key) {
-        if (!has(key)) {
+        if (!has(key) || json.get(key).isJsonNull()) {
             return null;
         }
         JsonElement e = json.get(key);
@@ -141,7 +137,7 @@ final class ConfigKeys {
 
     /** The first string of a list (e.g. architectures), or null when absent. */
     String optFirstString(String key) {
-        if (!has(key)) {
+        if (!has(key) || json.get(key).isJsonNull()) {
             return null;
         }
         JsonElement e = json.get(key);
