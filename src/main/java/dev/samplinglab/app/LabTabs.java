@@ -1,88 +1,62 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.cachelab.CacheLabView;
-import dev.samplinglab.app.cachelab.CacheLabViewModel;
-import dev.samplinglab.app.common.FxTicker;
-import dev.samplinglab.app.common.KeyCommands;
-import dev.samplinglab.app.common.LabModels;
-import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.compare.CompareView;
-import dev.samplinglab.app.compare.CompareViewModel;
-import dev.samplinglab.app.playground.PlaygroundView;
-import dev.samplinglab.app.playground.PlaygroundViewModel;
-import dev.samplinglab.app.step.StepView;
-import dev.samplinglab.app.step.StepViewModel;
-import java.util.concurrent.Executor;
+import dev.samplinglab.app.common.LabTab;
+import dev.samplinglab.app.common.TabId;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
 /**
- * The window's tabs: "Step" (the step window) next to "Compare", "KV cache" and "Playground". The
- * keyboard commands go to the selected tab. The compare tab shares the step window's model worker,
- * prompt, seed and model; the cache lab runs on its own thread so a long run never holds up
- * stepping.
+ * The window's tabs, each a {@link LabTab} built on the first selection of its tab (or when it is
+ * first asked for), so start-up only pays for the first one. {@link MainWindow} decides what each
+ * tab is; this class only shows them, builds them lazily and stops them.
  */
-public final class LabTabs extends TabPane implements KeyCommands.Actions {
+public final class LabTabs extends TabPane {
     public static final String STYLESHEET = "/dev/samplinglab/app/lab.css";
-    private static final int COMPARE = 1;
-    private static final int CACHE = 2;
-    private static final int PLAYGROUND = 3;
-    private final StepView step;
-    private final StepViewModel main;
-    private final LabModels models;
-    private final Executor worker;
-    private final Executor ui;
-    private final UserPrompts prompts;
-    private CompareViewModel compareVm;
-    private CacheLabViewModel cacheVm;
-    private PlaygroundViewModel playgroundVm;
-    private CompareView compare;
-    private CacheLabView cache;
-    private PlaygroundView playground;
-    private ExecutorService cacheRunner;
+    private final Map<TabId, Supplier<LabTab>> factories = new EnumMap<>(TabId.class);
+    private final Map<TabId, LabTab> built = new EnumMap<>(TabId.class);
+    private final Map<TabId, Tab> tabs = new EnumMap<>(TabId.class);
+    private final List<ExecutorService> threads = new ArrayList<>();
 
-    /**
-     * Builds the step tab; each lab tab's content (and its view model) is built on the first
-     * selection of its tab, or when it is first asked for, so start-up only pays for the step
-     * window.
-     *
-     * @param step the step window
-     * @param main its view model
-     * @param models opens models for the compare and cache tabs (on their threads)
-     * @param worker the model worker shared with the step window
-     * @param ui hops to the UI thread
-     * @param prompts dialogs
-     */
-    public LabTabs(
-            StepView step,
-            StepViewModel main,
-            LabModels models,
-            Executor worker,
-            Executor ui,
-            UserPrompts prompts) {
-        this.step = step;
-        this.main = main;
-        this.models = models;
-        this.worker = worker;
-        this.ui = ui;
-        this.prompts = prompts;
+    /** Large tab labels while {@code presentation} is on, like the rest of presentation mode. */
+    public LabTabs(ObservableBooleanValue presentation) {
         setId("tabs");
         getStyleClass().add("lab-tabs");
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
-        getTabs()
-                .addAll(
-                        tab("tab-step", "Step", step),
-                        tab("tab-compare", "Compare", null),
-                        tab("tab-cache", "KV cache", null),
-                        tab("tab-playground", "Playground", null));
-        getSelectionModel().selectedIndexProperty().addListener((obs, o, n) -> build(n.intValue()));
-        main.presentationProperty().addListener((obs, o, on) -> showPresentation(on));
-        showPresentation(main.presentationProperty().get());
+        getSelectionModel()
+                .selectedItemProperty()
+                .addListener(
+                        (obs, o, n) -> {
+                            if (n != null) {
+                                tab((TabId) n.getUserData());
+                            }
+                        });
+        presentation.addListener((obs, o, on) -> showPresentation(on));
+        showPresentation(presentation.get());
     }
 
-    /** Large tab labels on a projector, like the rest of presentation mode. */
+    /** Adds a tab whose content {@code factory} builds on first use (FX thread). */
+    public void add(TabId id, Supplier<LabTab> factory) {
+        Tab tab = new Tab(id.title());
+        tab.setId(id.nodeId());
+        tab.setUserData(id);
+        factories.put(id, factory);
+        tabs.put(id, tab);
+        getTabs().add(tab);
+    }
+
+    /** A thread started for one of the tabs: shut down with the tabs. */
+    public void own(ExecutorService thread) {
+        threads.add(thread);
+    }
+
     private void showPresentation(boolean on) {
         getStyleClass().remove("presentation");
         if (on) {
@@ -90,238 +64,58 @@ public final class LabTabs extends TabPane implements KeyCommands.Actions {
         }
     }
 
-    private static Tab tab(String id, String text, javafx.scene.Node content) {
-        Tab t = new Tab(text, content);
-        t.setId(id);
-        return t;
+    /** The tab shown now (built if it was not), the one the keyboard commands go to. */
+    public LabTab selected() {
+        Tab tab = getSelectionModel().getSelectedItem();
+        return tab((TabId) tab.getUserData());
     }
 
-    /**
-     * Builds every lab tab's content now (tests that look up nodes on every tab). Like the
-     * accessors below, which build their tab on first use: FX thread only.
-     */
+    /** The tab {@code id}; builds it if it was not built yet. */
+    public LabTab tab(TabId id) {
+        LabTab tab = built.get(id);
+        if (tab == null) {
+            tab = factories.get(id).get();
+            built.put(id, tab);
+            tabs.get(id).setContent(tab.node());
+        }
+        return tab;
+    }
+
+    /** The tab {@code id} as its type. */
+    public <T extends LabTab> T tab(TabId id, Class<T> type) {
+        return type.cast(tab(id));
+    }
+
+    /** Builds every tab now (tests that look up nodes on every tab). */
     public void buildAll() {
-        for (int i = COMPARE; i <= PLAYGROUND; i++) {
-            build(i);
-        }
+        factories.keySet().forEach(this::tab);
     }
 
-    private void build(int index) {
-        switch (index) {
-            case COMPARE -> compare();
-            case CACHE -> cache();
-            case PLAYGROUND -> playground();
-            default -> {}
-        }
+    /** Selects the tab {@code id}. */
+    public void show(TabId id) {
+        getSelectionModel().select(tabs.get(id));
     }
 
-    private void buildCompare() {
-        compareVm = new CompareViewModel(models, worker, ui, new FxTicker());
-        compareVm.promptProperty().bindBidirectional(main.promptProperty());
-        compareVm.seedProperty().bindBidirectional(main.seedProperty());
-        compareVm
-                .modelSpecProperty()
-                .bind(
-                        javafx.beans.binding.Bindings.when(main.modelSpecProperty().isEmpty())
-                                .then("bundled")
-                                .otherwise(main.modelSpecProperty()));
-        compare = new CompareView(compareVm, prompts, main.presentationProperty());
-        getTabs().get(COMPARE).setContent(compare);
+    /** Whether the tab's content has been built yet. */
+    public boolean isBuilt(TabId id) {
+        return built.containsKey(id);
     }
 
-    private void buildCache() {
-        cacheRunner =
-                Executors.newSingleThreadExecutor(
-                        r -> {
-                            Thread t = new Thread(r, "cache-lab");
-                            t.setDaemon(true);
-                            return t;
-                        });
-        // always a real hop: the run is on its own thread even when tests run the rest inline
-        cacheVm = new CacheLabViewModel(models, cacheRunner, javafx.application.Platform::runLater);
-        cacheVm.promptProperty().bind(main.promptProperty());
-        cache = new CacheLabView(cacheVm, main.modelSpecProperty(), main.presentationProperty());
-        getTabs().get(CACHE).setContent(cache);
-    }
-
-    private void buildPlayground() {
-        playgroundVm = new PlaygroundViewModel();
-        playground = new PlaygroundView(playgroundVm, main.presentationProperty());
-        getTabs().get(PLAYGROUND).setContent(playground);
-    }
-
-    /** Selects a tab by view name: step, compare, cache or playground. */
-    public void show(String view) {
-        int i =
-                switch (view) {
-                    case "step" -> 0;
-                    case "compare" -> 1;
-                    case "cache" -> 2;
-                    case "playground" -> 3;
-                    default ->
-                            throw new IllegalArgumentException(
-                                    "view must be step, compare, cache or playground (got "
-                                            + view
-                                            + ")");
-                };
-        getSelectionModel().select(i);
-    }
-
-    private int selected() {
-        return getSelectionModel().getSelectedIndex();
-    }
-
-    // ---- keyboard: to the selected tab -----------------------------------------------------
-
-    @Override
-    public void step() {
-        switch (selected()) {
-            case 0 -> step.step();
-            case 1 -> compare().step();
-            default -> {}
-        }
-    }
-
-    @Override
-    public void back() {
-        switch (selected()) {
-            case 0 -> step.back();
-            case 1 -> compare().back();
-            default -> {}
-        }
-    }
-
-    @Override
-    public void toggleRun() {
-        switch (selected()) {
-            case 0 -> step.toggleRun();
-            case 1 -> compare().toggleRun();
-            case 2 -> {
-                CacheLabViewModel vm = cacheViewModel();
-                if (vm.runningProperty().get()) {
-                    vm.cancel();
-                } else {
-                    vm.start();
-                }
-            }
-            default -> {}
-        }
-    }
-
-    @Override
-    public void reset() {
-        switch (selected()) {
-            case 0 -> step.reset();
-            case 1 -> compare().reset();
-            default -> {}
-        }
-    }
-
-    @Override
-    public void togglePresentation() {
-        step.togglePresentation();
-    }
-
-    @Override
-    public void exportPng() {
-        switch (selected()) {
-            case 0 -> step.exportPng();
-            case 1 -> compare().exportPng();
-            default -> {}
-        }
-    }
-
-    @Override
-    public void exportCsv() {
-        switch (selected()) {
-            case 0 -> step.exportCsv();
-            case 1 -> compare().exportCsv();
-            default -> {}
-        }
-    }
-
-    @Override
-    public void exportJson() {
-        if (selected() == 0) {
-            step.exportJson();
-        }
-    }
-
-    @Override
-    public void openBranchMenu() {
-        if (selected() == 0) {
-            step.openBranchMenu();
-        }
-    }
-
-    /** Stops the lab work and closes the models of the tabs that were built. */
+    /** Stops the work of the tabs that were built and their threads. */
     public void shutdown() {
-        if (compareVm != null) {
-            compareVm.shutdown();
-        }
-        if (cacheVm != null) {
-            cacheVm.shutdown();
-            cacheRunner.shutdown();
-        }
+        built.values().forEach(LabTab::shutdown);
+        threads.forEach(ExecutorService::shutdown);
     }
 
-    /**
-     * Waits until the cache lab's thread (if it was built) has stopped after {@link #shutdown()}.
-     */
+    /** Waits until the tabs' own threads have stopped after {@link #shutdown()}. */
     public boolean awaitTermination(long millis) throws InterruptedException {
-        return cacheRunner == null
-                || cacheRunner.awaitTermination(millis, java.util.concurrent.TimeUnit.MILLISECONDS);
-    }
-
-    /** Whether a lab tab's content has been built yet (view: compare, cache or playground). */
-    public boolean isBuilt(String view) {
-        return switch (view) {
-            case "compare" -> compare != null;
-            case "cache" -> cache != null;
-            case "playground" -> playground != null;
-            default -> true;
-        };
-    }
-
-    /** The compare tab's view model; builds the tab if it was not built yet. */
-    public CompareViewModel compareViewModel() {
-        compare();
-        return compareVm;
-    }
-
-    /** The cache lab's view model; builds the tab if it was not built yet. */
-    public CacheLabViewModel cacheViewModel() {
-        cache();
-        return cacheVm;
-    }
-
-    /** The playground's view model; builds the tab if it was not built yet. */
-    public PlaygroundViewModel playgroundViewModel() {
-        playground();
-        return playgroundVm;
-    }
-
-    /** The compare tab; built on first use. */
-    public CompareView compare() {
-        if (compare == null) {
-            buildCompare();
+        long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        for (ExecutorService t : threads) {
+            long left = end - System.nanoTime();
+            if (!t.awaitTermination(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                return false;
+            }
         }
-        return compare;
-    }
-
-    /** The KV-cache tab; built on first use. */
-    public CacheLabView cache() {
-        if (cache == null) {
-            buildCache();
-        }
-        return cache;
-    }
-
-    /** The playground tab; built on first use. */
-    public PlaygroundView playground() {
-        if (playground == null) {
-            buildPlayground();
-        }
-        return playground;
+        return true;
     }
 }

@@ -2,8 +2,11 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
 import dev.samplinglab.app.cachelab.CacheLabViewModel;
 import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepViewModel;
@@ -97,11 +100,11 @@ class CancelLatencyTest {
 
     @Test
     void pausingTheCompareRunStopsWithin200Milliseconds() throws Exception {
-        var compare = tabs.compareViewModel();
+        var compare = tabs.tab(TabId.COMPARE, CompareView.class).viewModel();
         awaitFx(() -> !vm.loadingProperty().get() && vm.pendingProperty().get() == 0);
         fx(
                 () -> {
-                    tabs.show("compare");
+                    tabs.show(TabId.COMPARE);
                     compare.toggleRun();
                     return null;
                 });
@@ -189,7 +192,7 @@ class CancelLatencyTest {
      */
     private double cacheLabCancel(String spec, int positions, int samples, long delayMs)
             throws Exception {
-        CacheLabViewModel cache = tabs.cacheViewModel();
+        CacheLabViewModel cache = tabs.tab(TabId.CACHE, CacheLabView.class).viewModel();
         fx(
                 () -> {
                     cache.modelSpecProperty().set(spec);

@@ -3,6 +3,7 @@ package dev.samplinglab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.ModelChoice;
@@ -84,8 +85,8 @@ class EngineWindowTest {
     void theCompareTabDecodesOnTheStepWindowsModelInstance(FxRobot robot) {
         idle();
         // selecting the tab builds it (on the FX thread)
-        robot.interact(() -> window.tabs().show("compare"));
-        var compare = window.tabs().compareViewModel();
+        robot.interact(() -> window.tabs().show(TabId.COMPARE));
+        var compare = window.compare().viewModel();
         robot.interact(compare::step);
         waitFor(() -> compare.stepsProperty().get() == 1 && compare.pendingProperty().get() == 0);
         assertThat(compare.modelNameProperty().get()).isEqualTo("random:tiny");

@@ -2,14 +2,18 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
 import dev.samplinglab.app.cachelab.CacheLabViewModel;
 import dev.samplinglab.app.chart.TimelineChart;
 import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.compare.CompareColumn;
+import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.compare.CompareViewModel;
+import dev.samplinglab.app.playground.PlaygroundView;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
 import dev.samplinglab.app.step.StepViewModel;
@@ -61,12 +65,12 @@ class LabTabsTest {
         main.seedProperty().set(7);
         step = new StepView(main, prompts, List.of(ModelChoice.of("test:3")), null);
         tabs =
-                new LabTabs(
-                        step, main, LabTestModels.opener(), Runnable::run, Runnable::run, prompts);
+                MainWindow.labTabs(
+                        step, LabTestModels.opener(), Runnable::run, Runnable::run, prompts);
         // the lab tabs are built on first selection; these tests reach into all of them
         tabs.buildAll();
         Scene scene = new Scene(tabs, 1260, 780);
-        step.attach(scene, tabs);
+        step.attach(scene, tabs::selected);
         scene.getStylesheets().add(getClass().getResource(LabTabs.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.show();
@@ -79,7 +83,7 @@ class LabTabsTest {
     }
 
     private CompareViewModel compare() {
-        return tabs.compareViewModel();
+        return tabs.tab(TabId.COMPARE, CompareView.class).viewModel();
     }
 
     private CompareColumn column(int i) {
@@ -98,7 +102,7 @@ class LabTabsTest {
 
     @Test
     void identicalStrategiesOnCommonRandomNumbersWriteIdenticalText(FxRobot robot) {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.interact(() -> column(0).strategy().applyPreset(Preset.CREATIVE));
         robot.interact(() -> column(1).strategy().applyPreset(Preset.CREATIVE));
         for (int i = 0; i < 10; i++) {
@@ -115,7 +119,7 @@ class LabTabsTest {
 
     @Test
     void greedyAndTopPDivergeOnlyWhereTheSharedCoinPicksANonGreedyToken(FxRobot robot) {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.interact(() -> column(0).strategy().applyPreset(Preset.GREEDY));
         robot.interact(
                 () -> {
@@ -146,7 +150,7 @@ class LabTabsTest {
 
     @Test
     void turningCommonRandomNumbersOffChangesTheCoins(FxRobot robot) {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.type(KeyCode.RIGHT, 3);
         double shared = column(1).history().get(0).trace().coin();
         assertThat(column(0).history().get(0).trace().coin()).isEqualTo(shared);
@@ -165,7 +169,7 @@ class LabTabsTest {
 
     @Test
     void backMovesEveryColumnInLockstep(FxRobot robot) {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.clickOn("#cmp-add");
         assertThat(compare().columns()).hasSize(3);
         robot.type(KeyCode.RIGHT, 4);
@@ -182,25 +186,25 @@ class LabTabsTest {
 
     @Test
     void compareExportsCsv(FxRobot robot) throws Exception {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.type(KeyCode.RIGHT, 3);
         Path csv = dir.resolve("compare.csv");
         prompts.files.add(csv);
-        robot.interact(() -> tabs.compare().exportCsv());
+        robot.interact(() -> tabs.tab(TabId.COMPARE, CompareView.class).exportCsv());
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(1 + 2 * 3);
         assertThat(lines.get(0)).startsWith("column,strategy,coins,step,token_id");
         assertThat(lines.get(1)).startsWith("1,");
         Path png = dir.resolve("compare.png");
         prompts.files.add(png);
-        robot.interact(() -> tabs.compare().exportPng());
+        robot.interact(() -> tabs.tab(TabId.COMPARE, CompareView.class).exportPng());
         assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isPositive();
     }
 
     @Test
     void cacheLabReportsIdenticalLogitsAndCancelsAtOnce(FxRobot robot) throws Exception {
-        CacheLabViewModel cache = tabs.cacheViewModel();
-        robot.interact(() -> tabs.show("cache"));
+        CacheLabViewModel cache = tabs.tab(TabId.CACHE, CacheLabView.class).viewModel();
+        robot.interact(() -> tabs.show(TabId.CACHE));
         robot.interact(() -> cache.tokensProperty().set(40));
         robot.clickOn("#cl-run");
         WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !cache.runningProperty().get());
@@ -208,7 +212,7 @@ class LabTabsTest {
         assertThat(cache.maxDiffProperty().get()).isLessThanOrEqualTo(1e-4);
         assertThat(robot.lookup("#cl-check").queryAs(Label.class).getText())
                 .contains("identical logits");
-        assertThat(tabs.cache().grid().filled()).isEqualTo(40);
+        assertThat(tabs.tab(TabId.CACHE, CacheLabView.class).grid().filled()).isEqualTo(40);
         assertThat(robot.lookup("#cl-formula").queryAs(Label.class).getText())
                 .contains("2 · 2 · 40 · 2 · 8 · 4 = 10,240 bytes");
 
@@ -245,26 +249,31 @@ class LabTabsTest {
 
     @Test
     void playgroundShowsTheCorrectSoftmaxOfTheTutorialVector(FxRobot robot) {
-        robot.interact(() -> tabs.show("playground"));
+        robot.interact(() -> tabs.show(TabId.PLAYGROUND));
         robot.clickOn("#example-SOFTMAX");
-        assertThat(tabs.playground().column("softmax"))
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).column("softmax"))
                 .containsExactly("0.0751", "0.2756", "0.0456", "0.5023", "0.1014");
         assertThat(robot.lookup("#pg-note").queryAs(Label.class).getText())
                 .contains("0.0751 0.2756 0.0456 0.5023 0.1014")
                 .contains("wrong");
-        assertThat(tabs.playground().charts().chart("raw")).isNotNull();
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).charts().chart("raw"))
+                .isNotNull();
     }
 
     @Test
     void playgroundRecomputesOnEditsAndShowsBothTopPRules(FxRobot robot) {
-        robot.interact(() -> tabs.show("playground"));
+        robot.interact(() -> tabs.show(TabId.PLAYGROUND));
         robot.clickOn("#example-TOP_P_INCLUSIVE");
-        assertThat(tabs.playground().column("final")).containsExactly("0.6667", "0.3333", "—", "—");
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).column("final"))
+                .containsExactly("0.6667", "0.3333", "—", "—");
         robot.clickOn("#pg-rule-cumsum");
-        assertThat(tabs.playground().column("final")).containsExactly("1.0000", "—", "—", "—");
-        assertThat(tabs.playground().charts().chart("top_p")).isNotNull();
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).column("final"))
+                .containsExactly("1.0000", "—", "—", "—");
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).charts().chart("top_p"))
+                .isNotNull();
         robot.doubleClickOn("#pg-logits").eraseText(40).write("0, 0");
-        assertThat(tabs.playground().column("softmax")).containsExactly("0.5000", "0.5000");
+        assertThat(tabs.tab(TabId.PLAYGROUND, PlaygroundView.class).column("softmax"))
+                .containsExactly("0.5000", "0.5000");
     }
 
     @Test
@@ -283,11 +292,11 @@ class LabTabsTest {
 
     @Test
     void keysGoToTheSelectedTab(FxRobot robot) {
-        robot.interact(() -> tabs.show("compare"));
+        robot.interact(() -> tabs.show(TabId.COMPARE));
         robot.type(KeyCode.RIGHT, 2);
         assertThat(compare().stepsProperty().get()).isEqualTo(2);
         assertThat(main.history()).isEmpty();
-        robot.interact(() -> tabs.show("step"));
+        robot.interact(() -> tabs.show(TabId.STEP));
         robot.type(KeyCode.RIGHT);
         assertThat(main.history()).hasSize(1);
         assertThat(compare().stepsProperty().get()).isEqualTo(2);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
 import dev.samplinglab.app.step.StepViewModel;
@@ -35,10 +36,10 @@ class LazyLabTabsTest {
         RecordingPrompts prompts = new RecordingPrompts();
         StepView step = new StepView(main, prompts, List.of(ModelChoice.of("test:3")), null);
         tabs =
-                new LabTabs(
-                        step, main, LabTestModels.opener(), Runnable::run, Runnable::run, prompts);
+                MainWindow.labTabs(
+                        step, LabTestModels.opener(), Runnable::run, Runnable::run, prompts);
         Scene scene = new Scene(tabs, 1100, 700);
-        step.attach(scene, tabs);
+        step.attach(scene, tabs::selected);
         stage.setScene(scene);
         stage.show();
         main.loadModel("test:3");
@@ -47,21 +48,21 @@ class LazyLabTabsTest {
     @Test
     void onlyTheStepTabIsBuiltAtStartAndEachLabTabOnItsFirstSelection(FxRobot robot) {
         assertThat(robot.lookup("#cmp-step").tryQuery()).isEmpty();
-        assertThat(List.of("compare", "cache", "playground")).noneMatch(tabs::isBuilt);
+        assertThat(List.of(TabId.COMPARE, TabId.CACHE, TabId.PLAYGROUND)).noneMatch(tabs::isBuilt);
         robot.clickOn("Compare");
-        assertThat(tabs.isBuilt("compare")).isTrue();
+        assertThat(tabs.isBuilt(TabId.COMPARE)).isTrue();
         assertThat(robot.lookup("#cmp-step").tryQuery()).isPresent();
-        assertThat(tabs.isBuilt("cache")).isFalse();
-        assertThat(tabs.isBuilt("playground")).isFalse();
-        robot.interact(() -> tabs.show("playground"));
+        assertThat(tabs.isBuilt(TabId.CACHE)).isFalse();
+        assertThat(tabs.isBuilt(TabId.PLAYGROUND)).isFalse();
+        robot.interact(() -> tabs.show(TabId.PLAYGROUND));
         assertThat(robot.lookup("#pg-note").tryQuery()).isPresent();
-        assertThat(tabs.isBuilt("cache")).isFalse();
+        assertThat(tabs.isBuilt(TabId.CACHE)).isFalse();
     }
 
     @Test
     void shutdownWithNothingBuiltStopsNothingAndReturnsAtOnce() throws Exception {
         tabs.shutdown();
         assertThat(tabs.awaitTermination(1)).isTrue();
-        assertThat(tabs.isBuilt("cache")).isFalse();
+        assertThat(tabs.isBuilt(TabId.CACHE)).isFalse();
     }
 }

@@ -2,7 +2,10 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
 import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepViewModel;
@@ -133,8 +136,8 @@ class RandomSessionTest {
         fx(
                 () -> {
                     vm.stopRunning();
-                    tabs.compareViewModel().stopRunning();
-                    tabs.cacheViewModel().cancel();
+                    tabs.tab(TabId.COMPARE, CompareView.class).viewModel().stopRunning();
+                    tabs.tab(TabId.CACHE, CacheLabView.class).viewModel().cancel();
                 });
         awaitIdle();
         stalls.stop();
@@ -198,7 +201,11 @@ class RandomSessionTest {
                 TimeUnit.SECONDS,
                 () ->
                         WaitForAsyncUtils.asyncFx(
-                                        () -> !tabs.compareViewModel().busyBinding().get())
+                                        () ->
+                                                !tabs.tab(TabId.COMPARE, CompareView.class)
+                                                        .viewModel()
+                                                        .busyBinding()
+                                                        .get())
                                 .get());
     }
 

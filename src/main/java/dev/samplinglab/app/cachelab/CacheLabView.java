@@ -3,6 +3,7 @@ package dev.samplinglab.app.cachelab;
 import dev.samplinglab.app.chart.CacheGrid;
 import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.chart.TimingChart;
+import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.widgets.SpinnerInput;
 import dev.samplinglab.engine.generate.CacheLab;
@@ -12,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -28,7 +30,7 @@ import javafx.scene.layout.VBox;
  * against position for both, the totals, the speedup and the logit check, and the cache filling
  * layer by layer with its memory formula.
  */
-public final class CacheLabView extends BorderPane {
+public final class CacheLabView extends BorderPane implements LabTab {
     static final String CURRENT = "Step window's model";
     static final String GPT2 = "random:gpt2-small (124M, random weights)";
     private final CacheLabViewModel vm;
@@ -201,6 +203,30 @@ public final class CacheLabView extends BorderPane {
                         vm.cacheBytesProperty().get() / 1048576.0,
                         vm.cacheLengthProperty().get()));
         formula.setText("K and V, fp32: " + vm.formula());
+    }
+
+    /** Enter starts a run, or cancels the one in progress. */
+    @Override
+    public void toggleRun() {
+        if (vm.runningProperty().get()) {
+            vm.cancel();
+        } else {
+            vm.start();
+        }
+    }
+
+    @Override
+    public void shutdown() {
+        vm.shutdown();
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    public CacheLabViewModel viewModel() {
+        return vm;
     }
 
     public TimingChart timing() {

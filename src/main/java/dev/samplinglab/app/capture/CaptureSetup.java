@@ -1,7 +1,8 @@
 package dev.samplinglab.app.capture;
 
-import dev.samplinglab.app.LabTabs;
+import dev.samplinglab.app.MainWindow;
 import dev.samplinglab.app.cachelab.CacheLabViewModel;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.compare.CompareViewModel;
 import dev.samplinglab.app.playground.TutorialExample;
 import dev.samplinglab.app.widgets.Strategy;
@@ -19,16 +20,16 @@ final class CaptureSetup {
 
     private CaptureSetup() {}
 
-    static void prepare(LabTabs tabs, String view, int steps, Runnable capture) {
-        tabs.show(view);
+    static void prepare(MainWindow window, TabId view, int steps, Runnable capture) {
+        window.tabs().show(view);
         switch (view) {
-            case "compare" -> compare(tabs.compareViewModel(), steps, capture);
-            case "cache" -> cache(tabs.cacheViewModel(), capture);
-            case "playground" -> {
-                tabs.playgroundViewModel().load(TutorialExample.TOP_P_INCLUSIVE);
+            case COMPARE -> compare(window.compare().viewModel(), steps, capture);
+            case CACHE -> cache(window.cache().viewModel(), capture);
+            case PLAYGROUND -> {
+                window.playground().viewModel().load(TutorialExample.TOP_P_INCLUSIVE);
                 later(capture);
             }
-            default -> later(capture);
+            case STEP -> later(capture);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.samplinglab.app.EngineModels;
 import dev.samplinglab.app.Launcher;
 import dev.samplinglab.app.MainWindow;
 import dev.samplinglab.app.SamplingLabApp;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.Exporter;
@@ -47,7 +48,7 @@ public final class WindowCapture {
             int width,
             int height,
             boolean presentation,
-            String view) {
+            TabId view) {
 
         /** The step window. */
         public Request(
@@ -59,7 +60,7 @@ public final class WindowCapture {
                 int width,
                 int height,
                 boolean presentation) {
-            this(model, prompt, seed, steps, out, width, height, presentation, "step");
+            this(model, prompt, seed, steps, out, width, height, presentation, TabId.STEP);
         }
     }
 
@@ -154,7 +155,7 @@ public final class WindowCapture {
                         window.view().step();
                     } else {
                         CaptureSetup.prepare(
-                                window.tabs(),
+                                window,
                                 r.view(),
                                 r.steps(),
                                 () -> capture(window, r, loadMillis[0], done));

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.common;
 
+import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.TextInputControl;
@@ -19,46 +20,29 @@ public final class KeyCommands {
     static final KeyCombination BRANCH = KeyCombination.keyCombination("Shortcut+B");
     private static final KeyCombination PRESENT = KeyCombination.keyCombination("Shortcut+Shift+P");
 
-    /** What the keys trigger. */
-    public interface Actions {
-        void step();
-
-        void back();
-
-        void toggleRun();
-
-        void reset();
-
-        void togglePresentation();
-
-        void exportPng();
-
-        void exportCsv();
-
-        void exportJson();
-
-        void openBranchMenu();
-    }
-
     private KeyCommands() {}
 
-    public static void install(Scene scene, Actions actions) {
+    /**
+     * Sends the keys pressed in {@code scene} to the tab {@code target} returns at that moment; F11
+     * and Ctrl+Shift+P call {@code togglePresentation}.
+     */
+    public static void install(Scene scene, Supplier<LabTab> target, Runnable togglePresentation) {
         scene.addEventFilter(
                 KeyEvent.KEY_PRESSED,
                 e -> {
-                    if (handle(e, actions, scene.getFocusOwner())) {
+                    if (handle(e, target.get(), togglePresentation, scene.getFocusOwner())) {
                         e.consume();
                     }
                 });
     }
 
-    static boolean handle(KeyEvent e, Actions a, Node focus) {
+    static boolean handle(KeyEvent e, LabTab a, Runnable togglePresentation, Node focus) {
         if (RESET.match(e)) {
             a.reset();
             return true;
         }
         if (PRESENT.match(e) || e.getCode() == KeyCode.F11) {
-            a.togglePresentation();
+            togglePresentation.run();
             return true;
         }
         if (EXPORT_PNG.match(e)) {

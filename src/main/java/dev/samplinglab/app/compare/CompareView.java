@@ -1,6 +1,7 @@
 package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AtomicFiles;
@@ -35,7 +36,7 @@ import javafx.scene.layout.VBox;
  * The compare tab: 2 to 4 strategies side by side on one model, prompt and seed, moved in lockstep
  * by Step / Back / Run / Reset, on common random numbers or independent streams.
  */
-public final class CompareView extends BorderPane {
+public final class CompareView extends BorderPane implements LabTab {
     private final CompareViewModel vm;
     private final UserPrompts prompts;
     private final BooleanProperty presentation;
@@ -186,20 +187,22 @@ public final class CompareView extends BorderPane {
         return CompareCsv.format(cols, vm.commonRandomNumbersProperty().get());
     }
 
-    /** Asks for a file and writes the CSV; returns it or null. */
-    public Path exportCsv() {
+    /** Asks for a file and writes the CSV. */
+    @Override
+    public void exportCsv() {
         String text = csv();
-        return save(
+        save(
                 "Export comparison as CSV",
                 "csv",
                 "sampling-lab-compare.csv",
                 f -> AtomicFiles.writeString(f, text));
     }
 
-    /** Asks for a file and writes a PNG of the columns; returns it or null. */
-    public Path exportPng() {
+    /** Asks for a file and writes a PNG of the columns. */
+    @Override
+    public void exportPng() {
         WritableImage image = columns.snapshot(null, null);
-        return save(
+        save(
                 "Export comparison as PNG",
                 "png",
                 "sampling-lab-compare.png",
@@ -222,24 +225,38 @@ public final class CompareView extends BorderPane {
 
     // ---- commands (keyboard and buttons) ----------------------------------------------
 
+    @Override
     public void step() {
         vm.step();
     }
 
+    @Override
     public void back() {
         vm.back();
     }
 
+    @Override
     public void toggleRun() {
         vm.toggleRun();
     }
 
+    @Override
     public void reset() {
         vm.reset();
     }
 
-    public void togglePresentation() {
-        presentation.set(!presentation.get());
+    @Override
+    public void shutdown() {
+        vm.shutdown();
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
     }
 
     List<CompareColumnView> columnViews() {

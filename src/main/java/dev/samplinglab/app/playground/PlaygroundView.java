@@ -1,6 +1,7 @@
 package dev.samplinglab.app.playground;
 
 import dev.samplinglab.app.chart.ChartStack;
+import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.widgets.ParamRow;
 import dev.samplinglab.app.widgets.StrategyEditor;
@@ -24,7 +25,7 @@ import javafx.scene.layout.VBox;
  * The logits playground tab: type a logits vector, move the sampling controls and watch the same
  * stage charts as the step window, with every number to 4 decimals. No model involved.
  */
-public final class PlaygroundView extends BorderPane {
+public final class PlaygroundView extends BorderPane implements LabTab {
     private final PlaygroundViewModel vm;
     private final ChartStack charts = new ChartStack();
     private final GridPane table = new GridPane();
@@ -171,6 +172,15 @@ public final class PlaygroundView extends BorderPane {
                 table.add(cell, c, r + 1);
             }
         }
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    public PlaygroundViewModel viewModel() {
+        return vm;
     }
 
     public ChartStack charts() {

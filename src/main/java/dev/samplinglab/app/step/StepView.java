@@ -3,6 +3,7 @@ package dev.samplinglab.app.step;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.common.KeyCommands;
+import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.Exporter;
@@ -12,6 +13,7 @@ import dev.samplinglab.app.widgets.Toolbar;
 import dev.samplinglab.engine.sampling.Candidate;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -37,7 +39,7 @@ import javafx.scene.layout.VBox;
  * line, the token chips at the bottom, commands on top. Views bind to the view model and delegate
  * every command to it.
  */
-public final class StepView extends BorderPane implements KeyCommands.Actions {
+public final class StepView extends BorderPane implements LabTab {
     public static final String STYLESHEET = "/dev/samplinglab/app/sampling-lab.css";
     private final StepViewModel vm;
     private final ChartStack charts = new ChartStack();
@@ -78,13 +80,13 @@ public final class StepView extends BorderPane implements KeyCommands.Actions {
 
     /** Installs the keyboard commands and the style sheet on the window's scene. */
     public void attach(Scene scene) {
-        attach(scene, this);
+        attach(scene, () -> this);
     }
 
-    /** Like {@link #attach(Scene)} with the keys going to {@code actions} (the selected tab). */
-    public void attach(Scene scene, KeyCommands.Actions actions) {
+    /** Like {@link #attach(Scene)} with the keys going to the tab {@code target} returns. */
+    public void attach(Scene scene, Supplier<LabTab> target) {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        KeyCommands.install(scene, actions);
+        KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
     }
 
@@ -296,9 +298,18 @@ public final class StepView extends BorderPane implements KeyCommands.Actions {
         }
     }
 
-    @Override
+    /** Presentation mode on or off (F11 or Ctrl+Shift+P), for the whole window. */
     public void togglePresentation() {
         vm.presentationProperty().set(!vm.presentationProperty().get());
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    public StepViewModel viewModel() {
+        return vm;
     }
 
     public ChartStack charts() {

@@ -128,7 +128,7 @@ class InputValidationTest {
         @SuppressWarnings("unchecked")
         Spinner<Integer> tokens = robot.lookup("#cl-tokens").queryAs(Spinner.class);
         Label error = robot.lookup("#cl-tokens-error").queryAs(Label.class);
-        var cache = window.tabs().cacheViewModel();
+        var cache = window.cache().viewModel();
         robot.interact(
                 () -> {
                     int kept = tokens.getValue();
