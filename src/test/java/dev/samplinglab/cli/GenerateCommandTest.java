@@ -92,7 +92,7 @@ class GenerateCommandTest {
                 "--model random:tiny --max-new-tokens 0|max-new-tokens must be >= 1",
                 "--model random:tiny --top-p 1.5|top-p",
                 "--model /nonexistent/folder|is not a folder",
-                "--model random:huge|random:tiny or random:gpt2-small"
+                "--model random:huge|random:tiny, random:gpt2-small"
             })
     void badInputExitsTwoWithOneLine(String extra, String message) {
         String[] args = ("generate --prompt x " + extra).split(" ");

@@ -2,7 +2,10 @@ package dev.samplinglab.engine.generate;
 
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
+import dev.samplinglab.engine.model.Decoders;
 import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.LlamaModel;
+import dev.samplinglab.engine.model.LlamaShapes;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
 import dev.samplinglab.engine.tokenizer.ByteTokenizer;
@@ -51,54 +54,65 @@ public final class LanguageModel implements AutoCloseable {
         return openFolder(BundledModels.defaultModelDir());
     }
 
-    /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */
+    /**
+     * Opens a Hugging Face model folder as published: config.json (model_type gpt2, llama, qwen2 or
+     * qwen3), model.safetensors or its shards, tokenizer.json.
+     */
     public static LanguageModel openFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelLoadException(
-                    dir
-                            + " is not a folder; choose a Hugging Face model"
-                            + " folder with config.json, model.safetensors and tokenizer.json");
+                    ("%s is not a folder; choose a Hugging Face model folder with config.json,"
+                                    + " model.safetensors and tokenizer.json")
+                            .formatted(dir));
         }
-        for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json"}) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new ModelLoadException(
-                        f
-                                + " is missing in "
-                                + dir
-                                + ": a model folder needs config.json, model.safetensors and tokenizer.json");
-            }
-        }
-        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
-        HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
-        if (tok.vocabSize() > config.vocabSize()) {
-            tok.close();
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             throw new ModelLoadException(
-                    "vocabulary mismatch: tokenizer.json has "
-                            + tok.vocabSize()
-                            + " ids but config.json vocab_size is "
-                            + config.vocabSize());
+                    ("tokenizer.json is missing in %s: a model folder needs config.json,"
+                                    + " model.safetensors and tokenizer.json")
+                            .formatted(dir));
         }
+        Decoder decoder = Decoders.open(dir);
         try {
-            return new LanguageModel(dir.getFileName().toString(), GptModel.load(dir), tok);
+            HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
+            if (tok.vocabSize() > decoder.summary().vocab()) {
+                tok.close();
+                throw new ModelLoadException(
+                        "vocabulary mismatch: tokenizer.json has %d ids but config.json vocab_size is %d"
+                                .formatted(tok.vocabSize(), decoder.summary().vocab()));
+            }
+            return new LanguageModel(dir.getFileName().toString(), decoder, tok);
         } catch (RuntimeException e) {
-            tok.close();
+            decoder.close();
             throw e;
         }
     }
 
     private static LanguageModel random(String spec) {
-        ModelConfig c =
+        Decoder decoder =
                 switch (spec) {
-                    case "random:tiny" -> TINY;
-                    case "random:gpt2-small" -> GPT2_SMALL;
+                    case "random:tiny" -> GptModel.random(TINY, 0);
+                    case "random:gpt2-small" -> GptModel.random(GPT2_SMALL, 0);
+                    case "random:smollm2-135m" -> LlamaModel.random(LlamaShapes.SMOLLM2_135M, 0);
+                    case "random:qwen2.5-0.5b" -> LlamaModel.random(LlamaShapes.QWEN25_05B, 0);
+                    case "random:qwen3-0.6b" -> LlamaModel.random(LlamaShapes.QWEN3_06B, 0);
+                    case "random:tiny-llama" -> LlamaModel.random(LlamaShapes.TINY_LLAMA, 0);
                     default ->
                             throw new ModelLoadException(
-                                    "unknown model '"
-                                            + spec
-                                            + "'; use a folder path, random:tiny or random:gpt2-small");
+                                    "unknown model '%s'; use a folder path or one of %s"
+                                            .formatted(spec, String.join(", ", RANDOM)));
                 };
-        return new LanguageModel(spec, GptModel.random(c, 0), new ByteTokenizer(c.vocabSize()));
+        return new LanguageModel(spec, decoder, new ByteTokenizer(decoder.summary().vocab()));
     }
+
+    /** The random-weight models, by spec. */
+    public static final java.util.List<String> RANDOM =
+            java.util.List.of(
+                    "random:tiny",
+                    "random:gpt2-small",
+                    "random:smollm2-135m",
+                    "random:qwen2.5-0.5b",
+                    "random:qwen3-0.6b",
+                    "random:tiny-llama");
 
     public String name() {
         return name;

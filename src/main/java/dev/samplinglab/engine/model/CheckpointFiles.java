@@ -58,7 +58,9 @@ public final class CheckpointFiles implements AutoCloseable {
                             + " or convert it once with the safetensors library")
                     .formatted(dir);
         }
-        return "%s has no model.safetensors (or model.safetensors.index.json with its shards)"
+        return ("model.safetensors is missing in %s (and no model.safetensors.index.json with"
+                        + " shards): a model folder needs config.json, model.safetensors and"
+                        + " tokenizer.json")
                 .formatted(dir);
     }
 

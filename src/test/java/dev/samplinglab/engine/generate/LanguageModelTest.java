@@ -77,7 +77,7 @@ class LanguageModelTest {
     void unknownRandomModelIsRefused() {
         assertThatThrownBy(() -> LanguageModel.open("random:huge"))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("random:tiny or random:gpt2-small");
+                .hasMessageContaining("random:tiny, random:gpt2-small");
     }
 
     @Test
