@@ -1,8 +1,10 @@
 package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--model",
-            description = "Folder or random:NAME (random:gpt2-small, random:smollm2-135m, ...).",
+            description = "bundled[:NAME], random:NAME or a model folder.",
             defaultValue = "random:gpt2-small")
     String model;
 
@@ -72,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--repeats must be >= 1 (got " + repeats + ")");
         }
         double bandwidth = MemoryBandwidth.measure(1L << 30, 5);
-        try (LanguageModel lm = LanguageModel.open(model)) {
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
             checkLengths(lm);
             Map<String, Object> out = new LinkedHashMap<>();
             DecoderSummary s = lm.summary();

@@ -3,12 +3,8 @@ package dev.samplinglab.engine.generate;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
 import dev.samplinglab.engine.model.Decoders;
-import dev.samplinglab.engine.model.GptModel;
-import dev.samplinglab.engine.model.LlamaModel;
-import dev.samplinglab.engine.model.LlamaShapes;
-import dev.samplinglab.engine.model.ModelConfig;
+import dev.samplinglab.engine.model.GenerationConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
-import dev.samplinglab.engine.tokenizer.ByteTokenizer;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
 import dev.samplinglab.engine.tokenizer.TextTokenizer;
 import java.nio.file.Files;
@@ -16,29 +12,29 @@ import java.nio.file.Path;
 
 /** A decoder and its tokenizer, opened from a Hugging Face folder or built at random. */
 public final class LanguageModel implements AutoCloseable {
-    /** 4 layers, width 128, 4 heads, vocab 2048, context 256. */
-    public static final ModelConfig TINY = new ModelConfig(4, 4, 128, 256, 2048, 1e-5, 2047, 2047);
-
-    /** The shapes of GPT-2 small (124M parameters). */
-    public static final ModelConfig GPT2_SMALL =
-            new ModelConfig(12, 12, 768, 1024, 50257, 1e-5, 50256, 50256);
-
     private final String name;
     private final Decoder model;
     private final TextTokenizer tokenizer;
+    private final int[] stopIds;
 
     public LanguageModel(String name, Decoder model, TextTokenizer tokenizer) {
+        this(name, model, tokenizer, new int[0]);
+    }
+
+    /**
+     * @param stopIds end-of-sequence ids from generation_config.json, each ending generation like
+     *     the tokenizer's and the config's
+     */
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer, int[] stopIds) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
+        this.stopIds = stopIds.clone();
     }
 
-    /** Opens a folder path, {@code random:tiny} or {@code random:gpt2-small}. */
+    /** Opens a model spec: see {@link ModelSpec#parse} for the accepted forms. */
     public static LanguageModel open(String spec) {
-        if (spec.startsWith("random:")) {
-            return random(spec);
-        }
-        return openFolder(Path.of(spec));
+        return ModelSpec.parse(spec).open();
     }
 
     /**
@@ -46,17 +42,13 @@ public final class LanguageModel implements AutoCloseable {
      * and the {@code models} command ask this instead of keeping their own list.
      */
     public static java.util.Set<String> supportedModelTypes() {
-        return java.util.Set.of(GptModel.MODEL_TYPE);
-    }
-
-    /** The model shipped in assets/models (the app's and the CLI's default). */
-    public static LanguageModel bundledDefault() {
-        return openFolder(BundledModels.defaultModelDir());
+        return Decoders.MODEL_TYPES;
     }
 
     /**
      * Opens a Hugging Face model folder as published: config.json (model_type gpt2, llama, qwen2 or
-     * qwen3), model.safetensors or its shards, tokenizer.json.
+     * qwen3), model.safetensors or its shards, tokenizer.json, and generation_config.json when
+     * present.
      */
     public static LanguageModel openFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
@@ -73,46 +65,24 @@ public final class LanguageModel implements AutoCloseable {
         }
         Decoder decoder = Decoders.open(dir);
         try {
+            int vocab = decoder.summary().vocab();
+            int[] stops =
+                    GenerationConfig.read(dir, vocab)
+                            .map(GenerationConfig::eosTokenIds)
+                            .orElse(new int[0]);
             HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
-            if (tok.vocabSize() > decoder.summary().vocab()) {
+            if (tok.vocabSize() > vocab) {
                 tok.close();
                 throw new ModelLoadException(
                         "vocabulary mismatch: tokenizer.json has %d ids but config.json vocab_size is %d"
-                                .formatted(tok.vocabSize(), decoder.summary().vocab()));
+                                .formatted(tok.vocabSize(), vocab));
             }
-            return new LanguageModel(dir.getFileName().toString(), decoder, tok);
+            return new LanguageModel(dir.getFileName().toString(), decoder, tok, stops);
         } catch (RuntimeException e) {
             decoder.close();
             throw e;
         }
     }
-
-    private static LanguageModel random(String spec) {
-        Decoder decoder =
-                switch (spec) {
-                    case "random:tiny" -> GptModel.random(TINY, 0);
-                    case "random:gpt2-small" -> GptModel.random(GPT2_SMALL, 0);
-                    case "random:smollm2-135m" -> LlamaModel.random(LlamaShapes.SMOLLM2_135M, 0);
-                    case "random:qwen2.5-0.5b" -> LlamaModel.random(LlamaShapes.QWEN25_05B, 0);
-                    case "random:qwen3-0.6b" -> LlamaModel.random(LlamaShapes.QWEN3_06B, 0);
-                    case "random:tiny-llama" -> LlamaModel.random(LlamaShapes.TINY_LLAMA, 0);
-                    default ->
-                            throw new ModelLoadException(
-                                    "unknown model '%s'; use a folder path or one of %s"
-                                            .formatted(spec, String.join(", ", RANDOM)));
-                };
-        return new LanguageModel(spec, decoder, new ByteTokenizer(decoder.summary().vocab()));
-    }
-
-    /** The random-weight models, by spec. */
-    public static final java.util.List<String> RANDOM =
-            java.util.List.of(
-                    "random:tiny",
-                    "random:gpt2-small",
-                    "random:smollm2-135m",
-                    "random:qwen2.5-0.5b",
-                    "random:qwen3-0.6b",
-                    "random:tiny-llama");
 
     public String name() {
         return name;
@@ -131,15 +101,26 @@ public final class LanguageModel implements AutoCloseable {
         return tokenizer;
     }
 
-    /** The end-of-text id: the tokenizer's if it has one, else the config's first. */
+    /**
+     * The end-of-text id: the tokenizer's if it has one, else generation_config.json's first, else
+     * the config's first.
+     */
     public int eosId() {
         int id = tokenizer.eosId();
-        return id >= 0 ? id : summary().eosId();
+        if (id >= 0) {
+            return id;
+        }
+        return stopIds.length > 0 ? stopIds[0] : summary().eosId();
     }
 
-    /** Whether {@code id} ends generation: the tokenizer's EOS or any of the config's. */
+    /**
+     * Whether {@code id} ends generation: the tokenizer's EOS, any of generation_config.json's or
+     * any of the config's.
+     */
     public boolean isEos(int id) {
-        return id == eosId() || summary().eosIds().contains(id);
+        return id == eosId()
+                || java.util.Arrays.stream(stopIds).anyMatch(s -> s == id)
+                || summary().eosIds().contains(id);
     }
 
     /**

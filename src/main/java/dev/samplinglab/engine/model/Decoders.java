@@ -11,7 +11,10 @@ public final class Decoders {
     private Decoders() {}
 
     /** The model_type values that open. */
-    public static final String SUPPORTED = "gpt2, llama, qwen2, qwen3";
+    public static final java.util.Set<String> MODEL_TYPES =
+            java.util.Set.of(GptModel.MODEL_TYPE, "llama", "qwen2", "qwen3");
+
+    private static final String SUPPORTED = "gpt2, llama, qwen2, qwen3";
 
     /** Opens {@code dir}'s config and weights; the message of a failure names file and key. */
     public static Decoder open(Path dir) {

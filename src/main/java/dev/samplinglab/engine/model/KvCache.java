@@ -2,8 +2,10 @@ package dev.samplinglab.engine.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
 
 /**
  * Keys and values of every layer for the positions decoded so far, written in place into
@@ -65,6 +67,45 @@ public final class KvCache implements AutoCloseable {
                     "truncate position " + pos + " outside 0.." + length);
         }
         length = pos;
+    }
+
+    /**
+     * Makes row {@code i} a copy of the old row {@code sourceRows[i]}, for every layer and every
+     * position held; rows may repeat or vanish. This is beam search's cache reorder (Hugging Face
+     * {@code Cache.reorder_cache(beam_idx)}): the prefix of a reselected beam is copied, never
+     * recomputed. Only the {@link #length()} positions are moved, so the cost grows with the
+     * sequence, not the capacity. An identity order does nothing.
+     */
+    public void reorder(int... sourceRows) {
+        if (sourceRows.length != batch) {
+            throw new IllegalArgumentException(
+                    "reorder needs %d source rows, got %d".formatted(batch, sourceRows.length));
+        }
+        boolean identity = true;
+        for (int i = 0; i < batch; i++) {
+            if (sourceRows[i] < 0 || sourceRows[i] >= batch) {
+                throw new IllegalArgumentException(
+                        "source row %d outside 0..%d".formatted(sourceRows[i], batch - 1));
+            }
+            identity &= sourceRows[i] == i;
+        }
+        if (identity || length == 0) {
+            return;
+        }
+        try (NDScope ignored = new NDScope()) {
+            long[] rows = Arrays.stream(sourceRows).asLongStream().toArray();
+            NDArray index = manager.create(rows);
+            NDIndex held = new NDIndex(":, :, :, :{}", length);
+            for (int l = 0; l < keys.length; l++) {
+                gatherRows(keys[l], index, held);
+                gatherRows(values[l], index, held);
+            }
+        }
+    }
+
+    private static void gatherRows(NDArray store, NDArray index, NDIndex held) {
+        NDArray gathered = store.get(held).get(new NDIndex(":, {}", index));
+        store.set(held, gathered);
     }
 
     /**
