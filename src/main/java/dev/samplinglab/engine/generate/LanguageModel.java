@@ -42,7 +42,7 @@ public final class LanguageModel implements AutoCloseable {
      * and the {@code models} command ask this instead of keeping their own list.
      */
     public static java.util.Set<String> supportedModelTypes() {
-        return Decoders.MODEL_TYPES;
+        return dev.samplinglab.engine.model.Decoders.modelTypes();
     }
 
     /**
