@@ -44,7 +44,7 @@ public final class Decoders {
         if (!CheckpointFiles.present(dir)) {
             throw new ModelLoadException(CheckpointFiles.missingMessage(dir));
         }
-        String type = modelType(ConfigKeys.read(config));
+        String type = modelType(ConfigJson.read(config));
         Function<Path, Decoder> loader = LOADERS.get(type);
         if (loader == null) {
             throw new ModelLoadException(
@@ -54,8 +54,11 @@ public final class Decoders {
         return loader.apply(dir);
     }
 
-    /** A config without model_type is read as GPT-2, as this project always has. */
-    private static String modelType(ConfigKeys c) {
-        return c.has("model_type") ? c.requireString("model_type") : GptModel.MODEL_TYPE;
+    /** A config without model_type but with GPT-2's keys is GPT-2 (older files of this project). */
+    private static String modelType(ConfigJson c) {
+        boolean gpt2Keys = c.has("n_layer") || c.has("n_embd") || c.has("n_head");
+        return !c.has("model_type") && gpt2Keys
+                ? GptModel.MODEL_TYPE
+                : c.requiredString("model_type");
     }
 }
