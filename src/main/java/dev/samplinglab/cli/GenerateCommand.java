@@ -134,7 +134,7 @@ public final class GenerateCommand implements Callable<Integer> {
                             + " drop them or --num-beams");
         }
         BeamSettings settings = beams.toSettings(maxNewTokens);
-        try (LanguageModel lm = LanguageModel.open(model)) {
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
             new BeamGenerate(lm, settings, !noCache).run(prompt, trace, json);
         }
         return 0;

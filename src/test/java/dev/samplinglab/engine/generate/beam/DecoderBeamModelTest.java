@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.generate.RandomModels;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
@@ -20,7 +21,7 @@ class DecoderBeamModelTest {
 
     @Test
     void oneBeamIsGreedyOnTheBundledModel() {
-        try (LanguageModel lm = LanguageModel.open(null);
+        try (LanguageModel lm = ModelSpec.parse("bundled").open();
                 DecodeSession greedy = new DecodeSession(lm, "ROMEO:", 0)) {
             int[] prompt = lm.tokenizer().encode("ROMEO:");
             SamplingPipeline argmax = SamplingPipeline.of(SamplingSettings.greedyDecoding());
