@@ -70,7 +70,7 @@ public final class LanguageModel implements AutoCloseable {
                     GenerationConfig.read(dir, vocab)
                             .map(GenerationConfig::eosTokenIds)
                             .orElse(new int[0]);
-            HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
+            HfTextTokenizer tok = HfTextTokenizer.loadFolder(dir);
             if (tok.vocabSize() > vocab) {
                 tok.close();
                 throw new ModelLoadException(
