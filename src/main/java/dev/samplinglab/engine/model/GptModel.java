@@ -118,7 +118,7 @@ public final class GptModel implements Decoder {
             int start = cache.length();
             NDArray logits = forward(tokenArray(tokens), start, padding, cache, false, false);
             cache.advance(tokens[0].length);
-            return toRows(logits);
+            return Logits.toRows(logits);
         }
     }
 
@@ -135,7 +135,7 @@ public final class GptModel implements Decoder {
     @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
-            return toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
+            return Logits.toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
         }
     }
 
@@ -148,7 +148,7 @@ public final class GptModel implements Decoder {
         try (NDScope ignored = new NDScope()) {
             NDArray out =
                     forward(tokenArray(tokens), 0, padding, null, false, false, 0f, cancelled);
-            return out == null ? null : toRows(out);
+            return out == null ? null : Logits.toRows(out);
         }
     }
 
@@ -157,7 +157,7 @@ public final class GptModel implements Decoder {
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
             NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);
-            return toRows(all);
+            return Logits.toRows(all);
         }
     }
 
@@ -364,25 +364,6 @@ public final class GptModel implements Decoder {
             }
         }
         return m.create(mask, new Shape(batch, 1, t, keys));
-    }
-
-    private static float[][] toRows(NDArray logits) {
-        Shape shape = logits.getShape();
-        int cols = (int) shape.get(shape.dimension() - 1);
-        int rows = (int) (shape.size() / cols);
-        float[] flat = logits.toFloatArray();
-        for (float v : flat) {
-            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
-                throw new NonFiniteLogitsException(
-                        "the model produced a non-finite logit (%s): its weights overflow in fp32 or the engine has a bug"
-                                .formatted(v));
-            }
-        }
-        float[][] out = new float[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * cols, out[r], 0, cols);
-        }
-        return out;
     }
 
     @Override
