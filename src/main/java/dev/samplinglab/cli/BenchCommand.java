@@ -5,6 +5,7 @@ import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.ModelSpec;
+import dev.samplinglab.engine.io.ProgressLine;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
 import java.util.ArrayList;
@@ -88,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 1));
             out.put("memory_bandwidth_gbs", round(bandwidth));
             out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
-            ProgressBar bar = new ProgressBar(System.err);
+            ProgressLine bar = new ProgressLine(System.err);
             warmUp(lm.model(), bar);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int n : lengths) {
@@ -113,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> run(Decoder m, int n, ProgressBar bar) {
+    private Map<String, Object> run(Decoder m, int n, ProgressLine bar) {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
@@ -150,11 +151,11 @@ public final class BenchCommand implements Callable<Integer> {
         return run;
     }
 
-    private static CacheLab.Listener progress(ProgressBar bar, String label, int n) {
+    private static CacheLab.Listener progress(ProgressLine bar, String label, int n) {
         return new CacheLab.Listener() {
             @Override
             public void decoded(CacheLab.Sample s) {
-                bar.update(label, s.position() + 1, n);
+                bar.update(label, (s.position() + 1.0) / n);
             }
         };
     }
@@ -168,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Resident set size from /proc (Linux), or NaN elsewhere. */
     /** Runs a short cached decode first so the JIT and libtorch warm-up do not count. */
-    private static void warmUp(Decoder m, ProgressBar bar) {
+    private static void warmUp(Decoder m, ProgressLine bar) {
         int n = Math.min(32, m.summary().context());
         new CacheLab(m)
                 .run(
