@@ -161,7 +161,8 @@ class HubCommandsTest {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(missing.exitCode()).isEqualTo(2);
-        assertThat(missing.err()).contains("test-org/absent is not in the Hugging Face cache");
+        assertThat(missing.err())
+                .contains("test-org/absent is not a folder, nor a model in the Hugging Face cache");
         assertThat(hub.requests.get()).isEqualTo(before);
     }
 

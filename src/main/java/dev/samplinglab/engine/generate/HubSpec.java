@@ -69,7 +69,7 @@ public record HubSpec(RepoId repo, String revision, Supplier<HubEnvironment> env
                         .orElseThrow(
                                 () ->
                                         new BadInputException(
-                                                "%s is not in the Hugging Face cache (%s); get it with `download %s` or the app's Get a model…"
+                                                "%s is not a folder, nor a model in the Hugging Face cache (%s); get it with `download %s` or the app's Get a model…"
                                                         .formatted(
                                                                 text(),
                                                                 env.cacheDir(),

@@ -88,7 +88,7 @@ class HubSpecTest {
         assertThatThrownBy(spec::open)
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith(
-                        "HuggingFaceTB/SmolLM2-135M is not in the Hugging Face cache (")
+                        "HuggingFaceTB/SmolLM2-135M is not a folder, nor a model in the Hugging Face cache (")
                 .hasMessageEndingWith(
                         "get it with `download HuggingFaceTB/SmolLM2-135M` or the app's Get a model…");
     }
