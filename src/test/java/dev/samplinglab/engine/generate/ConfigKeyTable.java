@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -36,6 +37,8 @@ public final class ConfigKeyTable {
         INT,
         NUMBER,
         STRING,
+        /** A token's text: a string or an {@code AddedToken} object. */
+        TOKEN,
         BOOLEAN,
         INT_OR_LIST
     }
@@ -46,8 +49,20 @@ public final class ConfigKeyTable {
      * @param file the config file's name
      * @param path the key; a nested key as {@code outer.inner}
      * @param required whether a missing key is refused (else the default applies)
+     * @param accepted the bad values the format allows after all (e.g. {@code "bos_token": null} in
+     *     tokenizer_config.json means "none"); each loads
      */
-    public record Key(String file, String path, Type type, boolean required) {
+    public record Key(
+            String file, String path, Type type, boolean required, Set<Mutation> accepted) {
+        public Key(String file, String path, Type type, boolean required) {
+            this(file, path, type, required, Set.of());
+        }
+
+        /** This key with {@code ok} values accepted as well. */
+        public Key accepting(Mutation... ok) {
+            return new Key(file, path, type, required, Set.of(ok));
+        }
+
         /** The key's own name, as messages quote it. */
         public String leaf() {
             return path.substring(path.lastIndexOf('.') + 1);
@@ -75,8 +90,11 @@ public final class ConfigKeyTable {
 
     /** One bad folder: a key of a family's file set to a bad value (or removed). */
     public record Row(Family family, Key key, Mutation mutation) {
-        /** Whether the loader must refuse it; only a missing optional key loads. */
+        /** Whether the loader must refuse it: all but a missing optional key and the accepted. */
         public boolean refused() {
+            if (key.accepted().contains(mutation)) {
+                return false;
+            }
             return mutation != Mutation.MISSING || key.required();
         }
 
@@ -104,7 +122,10 @@ public final class ConfigKeyTable {
             return switch (mutation) {
                 case NULL -> JsonNull.INSTANCE;
                 case STRING ->
-                        new JsonPrimitive(key.type() == Type.STRING ? "no-such-value" : "12");
+                        new JsonPrimitive(
+                                key.type() == Type.STRING || key.type() == Type.TOKEN
+                                        ? "no-such-value"
+                                        : "12");
                 case NEGATIVE -> new JsonPrimitive(-1);
                 case FRACTION -> new JsonPrimitive(1.5);
                 case MISSING -> throw new IllegalStateException("a missing key has no value");
@@ -117,7 +138,9 @@ public final class ConfigKeyTable {
         }
     }
 
-    /** GPT-2 folders: config.json (GPT2Config keys) and generation_config.json. */
+    /**
+     * GPT-2 folders: config.json (GPT2Config keys), generation_config.json, tokenizer_config.json.
+     */
     public static final Family GPT2 = new Gpt2Family();
 
     /** Every family the loaders open. */
@@ -157,6 +180,7 @@ public final class ConfigKeyTable {
 
     private static final class Gpt2Family implements Family {
         private static final String CONFIG = "config.json";
+        private static final String TOKENIZER_CONFIG = "tokenizer_config.json";
         private Path template;
 
         @Override
@@ -177,7 +201,13 @@ public final class ConfigKeyTable {
                     new Key(CONFIG, "eos_token_id", Type.INT, false),
                     new Key(CONFIG, "activation_function", Type.STRING, false),
                     new Key(GenerationConfig.FILE, "bos_token_id", Type.INT, false),
-                    new Key(GenerationConfig.FILE, "eos_token_id", Type.INT_OR_LIST, false));
+                    new Key(GenerationConfig.FILE, "eos_token_id", Type.INT_OR_LIST, false),
+                    new Key(TOKENIZER_CONFIG, "bos_token", Type.TOKEN, false)
+                            .accepting(Mutation.NULL, Mutation.STRING),
+                    new Key(TOKENIZER_CONFIG, "eos_token", Type.TOKEN, false)
+                            .accepting(Mutation.NULL, Mutation.STRING),
+                    new Key(TOKENIZER_CONFIG, "chat_template", Type.STRING, false)
+                            .accepting(Mutation.STRING));
         }
 
         /** A small BPE tokenizer and a random 1-layer model, built once and copied. */
@@ -213,6 +243,13 @@ public final class ConfigKeyTable {
             gen.addProperty("bos_token_id", vocab - 1);
             gen.addProperty("eos_token_id", vocab - 1);
             Files.writeString(m.resolve(GenerationConfig.FILE), gen.toString());
+            JsonObject tok = new JsonObject();
+            tok.addProperty("bos_token", "<|endoftext|>");
+            tok.addProperty("eos_token", "<|endoftext|>");
+            tok.addProperty(
+                    "chat_template",
+                    "{% for m in messages %}{{ m['content'] }}{% endfor %}{{ eos_token }}");
+            Files.writeString(m.resolve(TOKENIZER_CONFIG), tok.toString());
         }
     }
 }
