@@ -124,14 +124,10 @@ public final class GptModel implements Decoder {
             int start = cache.length();
             NDArray logits = forward(tokenArray(tokens), start, padding, cache, false, false);
             cache.advance(tokens[0].length);
-<<<<<<< HEAD
             long t = clock.start();
-            float[][] rows = toRows(logits);
+            float[][] rows = Logits.toRows(logits);
             clock.lap("copy_out", t);
             return rows;
-=======
-            return Logits.toRows(logits);
->>>>>>> main
         }
     }
 
