@@ -71,8 +71,10 @@ class ModelSpecTest {
     void usageListsEverySource() {
         assertThat(ModelSpec.usage())
                 .isEqualTo(
-                        "bundled[:NAME], random:tiny, random:gpt2-small, a Hugging Face repository id"
-                                + " in the local cache (ORG/NAME[@REVISION]), a model folder");
+                        "bundled[:NAME], random:tiny, random:gpt2-small, random:smollm2-135m,"
+                                + " random:qwen2.5-0.5b, random:qwen3-0.6b, random:tiny-llama,"
+                                + " a Hugging Face repository id in the local cache"
+                                + " (ORG/NAME[@REVISION]), a model folder");
     }
 
     @Test
