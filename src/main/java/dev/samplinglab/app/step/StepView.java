@@ -271,6 +271,11 @@ public final class StepView extends BorderPane implements LabTab {
     }
 
     @Override
+    public Node keyHome() {
+        return charts;
+    }
+
+    @Override
     public void reset() {
         vm.reset();
     }

@@ -98,6 +98,31 @@ class StepWindowTest {
     }
 
     @Test
+    void afterCtrlRInThePromptTheArrowKeysStepAgain(FxRobot robot) {
+        robot.clickOn("#prompt");
+        robot.type(KeyCode.END);
+        robot.write(" sat");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.targetWindow().getScene().getFocusOwner())
+                .isSameAs(window.view().charts());
+        robot.type(KeyCode.RIGHT, 2);
+        assertThat(vm.history()).hasSize(2);
+        assertThat(vm.promptProperty().get()).isEqualTo("The cat sat");
+    }
+
+    @Test
+    void theChatSwitchShowsTheSystemMessageField(FxRobot robot) {
+        javafx.scene.Node system = robot.lookup("#system-message").query();
+        assertThat(system.isVisible()).isFalse();
+        robot.clickOn("#chat-mode");
+        assertThat(vm.chatModeProperty().get()).isTrue();
+        assertThat(system.isVisible()).isTrue();
+        robot.clickOn("#system-message").write("Be brief.");
+        assertThat(vm.systemProperty().get()).isEqualTo("Be brief.");
+    }
+
+    @Test
     void threeStepsAddThreeChipsAndUpdateEveryChart(FxRobot robot) {
         List<List<ChartData>> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
