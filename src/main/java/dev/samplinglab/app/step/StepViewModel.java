@@ -10,6 +10,7 @@ import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
+import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
@@ -46,7 +47,7 @@ import javafx.collections.ObservableList;
  * come back through the UI executor, so the UI thread never waits on the model. Session state is
  * mirrored as a snapshot after every operation, so the window always matches the session.
  */
-public final class StepViewModel {
+public final class StepViewModel implements TokenStrip.Source {
     private final ModelOpener opener;
     private final BackgroundWorker worker;
     private final Executor ui;
@@ -253,6 +254,7 @@ public final class StepViewModel {
     }
 
     /** Shows the charts of step i (history browsing; no model work). */
+    @Override
     public void select(int i) {
         if (i >= 0 && i < history.size()) {
             selected.set(i);
@@ -263,6 +265,7 @@ public final class StepViewModel {
      * Branches: keeps steps 0..stepIndex, replaces step stepIndex's pick with tokenId and drops
      * everything after it (the KV cache is truncated, not recomputed).
      */
+    @Override
     public void branch(int stepIndex, int tokenId) {
         stopRunning();
         SamplingSettings s = settings();
@@ -446,6 +449,7 @@ public final class StepViewModel {
     }
 
     /** Whether prompt piece {@code i} is a special token (a chat template's markers, BOS). */
+    @Override
     public boolean isSpecialPromptPiece(int i) {
         return specialPrompt.contains(i);
     }
@@ -504,6 +508,7 @@ public final class StepViewModel {
     }
 
     /** Index of the step whose charts are shown, -1 when none. */
+    @Override
     public ReadOnlyIntegerProperty selectedProperty() {
         return selected.getReadOnlyProperty();
     }
@@ -527,10 +532,12 @@ public final class StepViewModel {
         return worker.onErrorProperty();
     }
 
+    @Override
     public ObservableList<StepResult> history() {
         return historyView;
     }
 
+    @Override
     public ObservableList<String> promptPieces() {
         return promptView;
     }
