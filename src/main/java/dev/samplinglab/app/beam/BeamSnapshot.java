@@ -1,6 +1,6 @@
 package dev.samplinglab.app.beam;
 
-import dev.samplinglab.engine.generate.beam.Beam;
+import dev.samplinglab.engine.generate.beam.BeamCandidate;
 import dev.samplinglab.engine.generate.beam.BeamSettings;
 import dev.samplinglab.engine.generate.beam.BeamStep;
 import dev.samplinglab.engine.generate.beam.BeamStop;
@@ -83,24 +83,41 @@ public record BeamSnapshot(
         return s;
     }
 
-    /** Cumulative log-probability of the best running beam after the last step (NaN if none). */
+    /**
+     * Cumulative log-probability of the likeliest sequence after the last step: its top-ranked
+     * candidate, running or ended (NaN before the first step).
+     */
     public double bestBeamLogProb() {
-        return steps.isEmpty() ? Double.NaN : last().beams().get(0).score();
+        return steps.isEmpty() ? Double.NaN : best(steps.size() - 1).score();
+    }
+
+    /** The top-ranked candidate of step {@code s}. */
+    private BeamCandidate best(int s) {
+        return steps.get(s).candidates().get(0);
+    }
+
+    /** Tokens of the top-ranked candidate of step {@code s}: its parent beam's plus its own. */
+    public int[] bestTokens(int s) {
+        BeamCandidate c = best(s);
+        int[] parent = s == 0 ? new int[0] : steps.get(s - 1).beams().get(c.parent()).tokens();
+        int[] out = Arrays.copyOf(parent, parent.length + 1);
+        out[parent.length] = c.token();
+        return out;
     }
 
     /**
-     * The first step after which the best running beam is likelier than the greedy path of the same
-     * length and differs from it: "greedy misses the likelier sentence"; -1 if it never happened.
+     * The first step after which the beams' likeliest sequence (the step's top candidate) is
+     * likelier than the greedy path of the same length and differs from it: "greedy misses the
+     * likelier sentence"; -1 if it has not happened.
      */
     public int greedyMissStep() {
         for (int s = 0; s < steps.size(); s++) {
-            Beam best = steps.get(s).beams().get(0);
             int n = s + 1;
             if (greedyTokens.length < n) {
                 return -1;
             }
-            boolean differs = !Arrays.equals(best.tokens(), Arrays.copyOf(greedyTokens, n));
-            if (differs && best.score() > greedyLogProb(n) + 1e-9) {
+            boolean differs = !Arrays.equals(bestTokens(s), Arrays.copyOf(greedyTokens, n));
+            if (differs && best(s).score() > greedyLogProb(n) + 1e-9) {
                 return s;
             }
         }
