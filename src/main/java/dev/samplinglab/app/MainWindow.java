@@ -2,6 +2,7 @@ package dev.samplinglab.app;
 
 import dev.samplinglab.app.cachelab.CacheLabView;
 import dev.samplinglab.app.cachelab.CacheLabViewModel;
+import dev.samplinglab.app.common.DaemonThreads;
 import dev.samplinglab.app.common.FxPrompts;
 import dev.samplinglab.app.common.FxTicker;
 import dev.samplinglab.app.common.LabModels;
@@ -133,7 +134,7 @@ public final class MainWindow {
     }
 
     private static CacheLabView cacheTab(StepViewModel main, LabModels models, LabTabs tabs) {
-        ExecutorService runner = SamplingLabApp.daemonThread("cache-lab");
+        ExecutorService runner = DaemonThreads.single("cache-lab");
         tabs.own(runner);
         // always a real hop: the run is on its own thread even when tests run the rest inline
         CacheLabViewModel vm = new CacheLabViewModel(models, runner, Platform::runLater);

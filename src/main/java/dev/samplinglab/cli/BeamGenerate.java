@@ -2,6 +2,7 @@ package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.beam.BeamDecoding;
 import dev.samplinglab.engine.generate.beam.BeamSettings;

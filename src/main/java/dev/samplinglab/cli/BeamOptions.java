@@ -1,5 +1,6 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.beam.BeamSettings;
 import dev.samplinglab.engine.generate.beam.EarlyStopping;
 import java.util.ArrayList;

@@ -1,8 +1,11 @@
 package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
+import dev.samplinglab.engine.io.ProgressLine;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--model",
-            description = "Folder or random:NAME (random:gpt2-small, random:smollm2-135m, ...).",
+            description = "bundled[:NAME], random:NAME or a model folder.",
             defaultValue = "random:gpt2-small")
     String model;
 
@@ -72,7 +75,7 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--repeats must be >= 1 (got " + repeats + ")");
         }
         double bandwidth = MemoryBandwidth.measure(1L << 30, 5);
-        try (LanguageModel lm = LanguageModel.open(model)) {
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
             checkLengths(lm);
             Map<String, Object> out = new LinkedHashMap<>();
             DecoderSummary s = lm.summary();
@@ -86,7 +89,7 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 1));
             out.put("memory_bandwidth_gbs", round(bandwidth));
             out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
-            ProgressBar bar = new ProgressBar(System.err);
+            ProgressLine bar = new ProgressLine(System.err);
             warmUp(lm.model(), bar);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int n : lengths) {
@@ -111,7 +114,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> run(Decoder m, int n, ProgressBar bar) {
+    private Map<String, Object> run(Decoder m, int n, ProgressLine bar) {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
@@ -148,11 +151,11 @@ public final class BenchCommand implements Callable<Integer> {
         return run;
     }
 
-    private static CacheLab.Listener progress(ProgressBar bar, String label, int n) {
+    private static CacheLab.Listener progress(ProgressLine bar, String label, int n) {
         return new CacheLab.Listener() {
             @Override
             public void decoded(CacheLab.Sample s) {
-                bar.update(label, s.position() + 1, n);
+                bar.update(label, (s.position() + 1.0) / n);
             }
         };
     }
@@ -166,7 +169,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Resident set size from /proc (Linux), or NaN elsewhere. */
     /** Runs a short cached decode first so the JIT and libtorch warm-up do not count. */
-    private static void warmUp(Decoder m, ProgressBar bar) {
+    private static void warmUp(Decoder m, ProgressLine bar) {
         int n = Math.min(32, m.summary().context());
         new CacheLab(m)
                 .run(

@@ -2,10 +2,12 @@ package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.BatchGenerator;
 import dev.samplinglab.engine.generate.GenerationOptions;
 import dev.samplinglab.engine.generate.GenerationResult;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.generate.RowSampler;
 import dev.samplinglab.engine.generate.StopReason;
 import dev.samplinglab.engine.generate.beam.BeamSettings;
@@ -39,7 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             description =
-                    "Model folder, random:tiny or random:gpt2-small (default: the bundled model).")
+                    "bundled[:NAME], random:NAME or a model folder (default: the bundled model)")
     String model;
 
     @Option(names = "--prompt", description = "The prompt.")
@@ -96,8 +98,7 @@ public final class GenerateCommand implements Callable<Integer> {
             settings = settings.withGreedy(true);
         }
         SamplingPipeline pipeline = SamplingPipeline.of(settings);
-        try (LanguageModel lm =
-                        model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model);
+        try (LanguageModel lm = ModelSpec.parse(model).open();
                 TraceSink sink = new TraceSink(trace)) {
             Coins coins = Coins.commonRandomNumbers(seed);
             RowSampler sampler =
@@ -133,8 +134,7 @@ public final class GenerateCommand implements Callable<Integer> {
                             + " drop them or --num-beams");
         }
         BeamSettings settings = beams.toSettings(maxNewTokens);
-        try (LanguageModel lm =
-                model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model)) {
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
             new BeamGenerate(lm, settings, !noCache).run(prompt, trace, json);
         }
         return 0;

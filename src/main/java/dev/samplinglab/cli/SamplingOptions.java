@@ -81,7 +81,8 @@ public final class SamplingOptions {
     /**
      * The settings these options describe on top of {@code base}.
      *
-     * @throws IllegalArgumentException with a one-line message on a bad value (exit 2)
+     * @throws dev.samplinglab.engine.BadInputException with a one-line message on a bad value (exit
+     *     2)
      */
     public SamplingSettings toSettings(SamplingSettings base) {
         SamplingSettings.Builder b = base.toBuilder();

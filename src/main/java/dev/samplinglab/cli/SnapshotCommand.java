@@ -2,6 +2,8 @@ package dev.samplinglab.cli;
 
 import dev.samplinglab.app.capture.WindowCapture;
 import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.generate.ModelSpec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -90,6 +92,7 @@ public final class SnapshotCommand implements Callable<Integer> {
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
+        ModelSpec.parse(model);
         WindowCapture.Result r =
                 WindowCapture.take(
                         new WindowCapture.Request(

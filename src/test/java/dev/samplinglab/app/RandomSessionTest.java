@@ -3,6 +3,7 @@ package dev.samplinglab.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.cachelab.CacheLabView;
+import dev.samplinglab.app.common.DaemonThreads;
 import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.compare.CompareView;
@@ -55,7 +56,7 @@ class RandomSessionTest {
 
     @TempDir Path dir;
     private final ExecutorService worker = SamplingLabApp.modelWorker();
-    private final ExecutorService exports = SamplingLabApp.daemonThread("export-writer");
+    private final ExecutorService exports = DaemonThreads.single("export-writer");
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final Queue<String> uncaught = new ConcurrentLinkedQueue<>();
     private Thread.UncaughtExceptionHandler previousDefault;

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.cachelab;
 
+import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
@@ -37,8 +38,7 @@ public final class CacheLabViewModel {
     public static final String GPT2_SMALL = "random:gpt2-small";
 
     private final LabModels models;
-    private final Executor runner;
-    private final Executor ui;
+    private final BackgroundWorker worker;
 
     // runner-thread state
     private String openSpec;
@@ -70,18 +70,16 @@ public final class CacheLabViewModel {
     private final ObservableList<String> modelChoices =
             FXCollections.observableArrayList("bundled", GPT2_SMALL);
     private AtomicBoolean cancel = new AtomicBoolean();
-    private int runId;
 
     public CacheLabViewModel(LabModels models, Executor runner, Executor ui) {
         this.models = models;
-        this.runner = runner;
-        this.ui = ui;
+        this.worker = new BackgroundWorker(runner, ui, this::failed);
     }
 
     /** Starts a run of {@link #tokensProperty()} positions (a running one is cancelled first). */
     public void start() {
         cancel();
-        int id = ++runId;
+        BackgroundWorker.Ticket run = worker.supersede();
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         String spec = modelSpec.get();
@@ -95,13 +93,14 @@ public final class CacheLabViewModel {
         cacheLength.set(0);
         cacheBytes.set(0);
         running.set(true);
-        status.set("Opening " + spec + "…");
-        runner.execute(() -> run(id, spec, text, n, stop));
+        status.set("Opening %s…".formatted(spec));
+        worker.submit(run, () -> run(run, spec, text, n, stop), this::finish);
     }
 
     /** Stops the run now: the view stops at once, the engine at its next check. */
     public void cancel() {
         cancel.set(true);
+        worker.supersede();
         if (running.get()) {
             running.set(false);
             status.set(
@@ -115,53 +114,42 @@ public final class CacheLabViewModel {
 
     // ---- runner thread ----------------------------------------------------------------------
 
-    private void run(int id, String spec, String text, int n, AtomicBoolean stop) {
-        try {
-            LanguageModel model = open(spec);
-            var c = model.summary();
-            int total = Math.max(2, Math.min(n, c.context()));
-            int[] ids = promptIds(model, text, total);
-            post(
-                    id,
-                    () -> {
-                        modelName.set(model.name());
-                        layers.set(c.layers());
-                        kvHeads.set(c.kvHeads());
-                        headDim.set(c.headDim());
-                        context.set(c.context());
-                        promptLength.set(ids.length);
-                        positions.set(total);
-                        status.set("Running " + model.name() + "…");
-                    });
-            Batcher batcher = new Batcher(id);
-            CacheLab.Result r =
-                    new CacheLab(model.model())
-                            .run(new CacheLab.Options(ids, total, true), batcher, stop::get);
-            batcher.flush();
-            post(id, () -> finish(r));
-        } catch (RuntimeException | LinkageError e) {
-            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            post(
-                    id,
-                    () -> {
-                        running.set(false);
-                        status.set("Failed: " + m);
-                    });
-        }
+    private CacheLab.Result run(
+            BackgroundWorker.Ticket run, String spec, String text, int n, AtomicBoolean stop)
+            throws Exception {
+        LanguageModel model = open(spec);
+        var c = model.summary();
+        int total = Math.max(2, Math.min(n, c.context()));
+        int[] ids = promptIds(model, text, total);
+        run.post(
+                () -> {
+                    modelName.set(model.name());
+                    layers.set(c.layers());
+                    kvHeads.set(c.kvHeads());
+                    headDim.set(c.headDim());
+                    context.set(c.context());
+                    promptLength.set(ids.length);
+                    positions.set(total);
+                    status.set("Running %s…".formatted(model.name()));
+                });
+        Batcher batcher = new Batcher(run);
+        CacheLab.Result r =
+                new CacheLab(model.model())
+                        .run(new CacheLab.Options(ids, total, true), batcher, stop::get);
+        batcher.flush();
+        return r;
     }
 
-    private LanguageModel open(String spec) {
+    private void failed(String message) {
+        running.set(false);
+        status.set("Failed: " + message);
+    }
+
+    private LanguageModel open(String spec) throws Exception {
         if (lm != null && Objects.equals(spec, openSpec)) {
             return lm;
         }
-        LanguageModel opened;
-        try {
-            opened = models.open(spec);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
+        LanguageModel opened = models.open(spec);
         closeModel();
         lm = opened;
         openSpec = spec;
@@ -179,18 +167,17 @@ public final class CacheLabViewModel {
 
     /** Sends samples to the UI in batches, so a fast model does not flood the UI queue. */
     private final class Batcher implements CacheLab.Listener {
-        private final int id;
+        private final BackgroundWorker.Ticket run;
         private final ConcurrentLinkedQueue<CacheLab.Sample> queue = new ConcurrentLinkedQueue<>();
         private long lastPost;
 
-        Batcher(int id) {
-            this.id = id;
+        Batcher(BackgroundWorker.Ticket run) {
+            this.run = run;
         }
 
         @Override
         public void prefilled(int length, double millis, long bytes) {
-            post(
-                    id,
+            run.post(
                     () -> {
                         cacheBytes.set(bytes);
                         cacheLength.set(length);
@@ -213,18 +200,9 @@ public final class CacheLabViewModel {
                 batch.add(s);
             }
             if (!batch.isEmpty()) {
-                post(id, () -> addSamples(batch));
+                run.post(() -> addSamples(batch));
             }
         }
-    }
-
-    private void post(int id, Runnable r) {
-        ui.execute(
-                () -> {
-                    if (id == runId && (running.get() || !cancel.get())) {
-                        r.run();
-                    }
-                });
     }
 
     // ---- UI thread --------------------------------------------------------------------------
@@ -290,13 +268,13 @@ public final class CacheLabViewModel {
 
     /** Completes when the runner has finished everything submitted so far (the engine stopped). */
     public java.util.concurrent.CompletableFuture<Void> idle() {
-        return java.util.concurrent.CompletableFuture.runAsync(() -> {}, runner);
+        return worker.idle();
     }
 
     /** Cancels and closes the model (through the runner). */
     public void shutdown() {
         cancel();
-        runner.execute(this::closeModel);
+        worker.execute(this::closeModel);
     }
 
     private void closeModel() {

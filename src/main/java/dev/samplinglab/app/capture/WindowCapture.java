@@ -10,6 +10,7 @@ import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -216,7 +217,7 @@ public final class WindowCapture {
     private record FailingPrompts(CompletableFuture<Result> done) implements UserPrompts {
         @Override
         public void error(String title, String message) {
-            done.completeExceptionally(new IllegalArgumentException(message));
+            done.completeExceptionally(new BadInputException(message));
         }
 
         @Override

@@ -69,9 +69,12 @@ final class CompareSessions implements AutoCloseable {
 
     private record Entry(Key key, DecodeSession session) {}
 
-    /** What the view shows after an operation. */
+    /** What the view shows after an operation; {@code steps} every column has taken. */
     record ColumnsState(
-            String modelName, List<String> promptPieces, List<List<StepResult>> columns) {}
+            String modelName,
+            List<String> promptPieces,
+            List<List<StepResult>> columns,
+            int steps) {}
 
     void step(Plan plan) {
         sync(plan);
@@ -159,11 +162,7 @@ final class CompareSessions implements AutoCloseable {
             }
             columns.add(e.session().history().stream().map(StepResult::of).toList());
         }
-        return new ColumnsState(lm == null ? "" : lm.name(), prompt, columns);
-    }
-
-    int steps() {
-        return steps;
+        return new ColumnsState(lm == null ? "" : lm.name(), prompt, columns, steps);
     }
 
     private void closeSessions() {

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.compare;
 
+import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.app.common.RunLoop;
 import dev.samplinglab.app.common.StepResult;
@@ -25,7 +26,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -40,8 +40,7 @@ public final class CompareViewModel {
     public static final int MIN_COLUMNS = 2;
     public static final int MAX_COLUMNS = 4;
 
-    private final Executor worker;
-    private final Executor ui;
+    private final BackgroundWorker worker;
     private final CompareSessions sessions;
 
     private final StringProperty modelSpec = new SimpleStringProperty(this, "spec", "bundled");
@@ -52,21 +51,22 @@ public final class CompareViewModel {
     private final ObservableList<CompareColumn> columns = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
     private final ReadOnlyIntegerWrapper steps = new ReadOnlyIntegerWrapper(this, "steps");
-    private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
-    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "error", "");
     private final ObservableList<String> promptPieces = FXCollections.observableArrayList();
     // one wrapper: its listener on the backing list is weak, so a fresh one per call is lost
     private final ObservableList<String> promptPiecesView =
             FXCollections.unmodifiableObservableList(promptPieces);
-    private final ObjectProperty<Consumer<String>> onError =
-            new SimpleObjectProperty<>(this, "onError", m -> {});
     private final RunLoop run;
 
     public CompareViewModel(LabModels models, Executor worker, Executor ui, Ticker ticker) {
-        this.worker = worker;
-        this.ui = ui;
+        this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
         this.sessions = new CompareSessions(models);
-        this.run = new RunLoop(this, ticker, () -> 250, () -> pending.get() == 0, this::step);
+        this.run =
+                new RunLoop(
+                        this,
+                        ticker,
+                        () -> 250,
+                        () -> this.worker.pendingProperty().get() == 0,
+                        this::step);
         addColumn(Strategy.defaults().withPreset(Preset.GREEDY));
         addColumn(Strategy.defaults().withPreset(Preset.GENERAL));
         commonRandomNumbers.addListener((obs, o, n) -> refresh());
@@ -112,7 +112,7 @@ public final class CompareViewModel {
 
     /** Rebuilds columns whose strategy, coins, prompt or model changed (replayed, same step). */
     public void refresh() {
-        if (steps.get() > 0 || pending.get() > 0) {
+        if (steps.get() > 0 || worker.pendingProperty().get() > 0) {
             submitWithPlan(sessions::sync);
         }
     }
@@ -138,26 +138,12 @@ public final class CompareViewModel {
         if (plan == null) {
             return;
         }
-        pending.set(pending.get() + 1);
-        worker.execute(
+        worker.submit(
                 () -> {
-                    Runnable apply;
-                    try {
-                        op.accept(plan);
-                        CompareSessions.ColumnsState snap = sessions.state();
-                        int count = sessions.steps();
-                        apply = () -> apply(snap, count);
-                    } catch (RuntimeException | LinkageError e) {
-                        String message = UserMessage.of(e);
-                        apply = () -> fail(message);
-                    }
-                    Runnable result = apply;
-                    ui.execute(
-                            () -> {
-                                result.run();
-                                pending.set(pending.get() - 1);
-                            });
-                });
+                    op.accept(plan);
+                    return sessions.state();
+                },
+                this::apply);
     }
 
     /** The columns' settings now, or null (with an error) when a strategy is invalid. */
@@ -167,7 +153,7 @@ public final class CompareViewModel {
             try {
                 settings.add(columns.get(i).strategy().strategy().toSettings());
             } catch (IllegalArgumentException e) {
-                fail("Column " + (i + 1) + ": " + UserMessage.of(e));
+                worker.fail("Column %d: %s".formatted(i + 1, UserMessage.of(e)));
                 return null;
             }
         }
@@ -175,8 +161,8 @@ public final class CompareViewModel {
                 modelSpec.get(), prompt.get(), seed.get(), commonRandomNumbers.get(), settings);
     }
 
-    private void apply(CompareSessions.ColumnsState snap, int count) {
-        lastError.set("");
+    private void apply(CompareSessions.ColumnsState snap) {
+        worker.clearError();
         modelName.set(snap.modelName());
         if (!promptPieces.equals(snap.promptPieces())) {
             promptPieces.setAll(snap.promptPieces());
@@ -191,13 +177,7 @@ public final class CompareViewModel {
             int diverged = i == 0 ? -1 : RunMetrics.firstDifference(reference, ids);
             columns.get(i).show(texts.get(i), diverged);
         }
-        steps.set(count);
-    }
-
-    private void fail(String message) {
-        stopRunning();
-        lastError.set(message);
-        onError.get().accept(message);
+        steps.set(snap.steps());
     }
 
     // ---- properties -----------------------------------------------------------------------
@@ -244,11 +224,11 @@ public final class CompareViewModel {
     }
 
     public ReadOnlyIntegerProperty pendingProperty() {
-        return pending.getReadOnlyProperty();
+        return worker.pendingProperty();
     }
 
     public BooleanBinding busyBinding() {
-        return Bindings.greaterThan(pending, 0);
+        return worker.busyBinding();
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
@@ -256,11 +236,11 @@ public final class CompareViewModel {
     }
 
     public ReadOnlyStringProperty lastErrorProperty() {
-        return lastError.getReadOnlyProperty();
+        return worker.lastErrorProperty();
     }
 
     public ObjectProperty<Consumer<String>> onErrorProperty() {
-        return onError;
+        return worker.onErrorProperty();
     }
 
     public ObservableList<String> promptPieces() {

@@ -35,6 +35,7 @@ public final class ControlsPane extends VBox {
     private final TextField seed = new TextField();
     private final ToggleGroup rule = new ToggleGroup();
     private boolean syncingModel;
+    private Runnable onGetModel;
 
     public ControlsPane(StepViewModel vm, UserPrompts prompts, List<ModelChoice> choices) {
         this.vm = vm;
@@ -110,7 +111,9 @@ public final class ControlsPane extends VBox {
         model.getItems().addAll(choices);
         model.getItems().add(ModelChoice.openFolder());
         model.setMaxWidth(Double.MAX_VALUE);
-        model.setTooltip(new Tooltip("Model: bundled, random weights or a Hugging Face folder"));
+        model.setTooltip(
+                new Tooltip("Model: bundled, random weights, the Hugging Face cache or a folder"));
+        model.setCellFactory(list -> new ModelChoiceCell());
         model.valueProperty().addListener((obs, o, n) -> onModelPicked(o, n));
         vm.modelSpecProperty().addListener((obs, o, spec) -> showSpec(spec));
         vm.loadingProperty()
@@ -145,6 +148,17 @@ public final class ControlsPane extends VBox {
         if (syncingModel || picked == null) {
             return;
         }
+        if (picked.isHeader() || !picked.enabled()) {
+            showSpec(vm.modelSpecProperty().get());
+            return;
+        }
+        if (picked.spec().equals(ModelChoice.GET_MODEL)) {
+            showSpec(vm.modelSpecProperty().get());
+            if (onGetModel != null) {
+                onGetModel.run();
+            }
+            return;
+        }
         if (picked.spec().equals(ModelChoice.OPEN_FOLDER)) {
             Path dir = prompts.chooseFolder("Open a Hugging Face GPT-2 folder");
             if (dir == null) {
@@ -153,13 +167,51 @@ public final class ControlsPane extends VBox {
             }
             ModelChoice folder = ModelChoice.of(dir.toString());
             syncingModel = true;
-            model.getItems().add(model.getItems().size() - 1, folder);
+            model.getItems().add(firstNonModel(), folder);
             model.setValue(folder);
             syncingModel = false;
             vm.loadModel(folder.spec());
             return;
         }
         vm.loadModel(picked.spec());
+    }
+
+    /**
+     * Lists the models found in the Hugging Face cache under "On this computer" (those the app
+     * cannot open greyed, with the reason), replacing the previous list.
+     */
+    public void setCachedModels(List<ModelChoice> cached) {
+        syncingModel = true;
+        try {
+            java.util.Set<String> specs = new java.util.HashSet<>();
+            cached.forEach(c -> specs.add(c.spec()));
+            List<ModelChoice> items = new java.util.ArrayList<>(model.getItems());
+            items.removeIf(c -> c.kind() != ModelChoice.Kind.MODEL || specs.contains(c.spec()));
+            if (!cached.isEmpty()) {
+                items.add(ModelChoice.header("On this computer"));
+                items.addAll(cached);
+            }
+            items.addAll(actions());
+            model.getItems().setAll(items);
+        } finally {
+            syncingModel = false;
+        }
+        showSpec(vm.modelSpecProperty().get());
+    }
+
+    /** Adds "Get a model…" to the picker; picking it runs {@code action}. */
+    public void setOnGetModel(Runnable action) {
+        onGetModel = action;
+        setCachedModels(
+                model.getItems().stream()
+                        .filter(c -> c.kind() == ModelChoice.Kind.CACHED)
+                        .toList());
+    }
+
+    private List<ModelChoice> actions() {
+        return onGetModel == null
+                ? List.of(ModelChoice.openFolder())
+                : List.of(ModelChoice.getModel(), ModelChoice.openFolder());
     }
 
     /** Shows the loaded model in the picker (also after a failed load, to revert). */
@@ -174,12 +226,23 @@ public final class ControlsPane extends VBox {
             }
             if (match == null && spec != null && !spec.isEmpty()) {
                 match = ModelChoice.of(spec);
-                model.getItems().add(model.getItems().size() - 1, match);
+                model.getItems().add(firstNonModel(), match);
             }
             model.setValue(match);
         } finally {
             syncingModel = false;
         }
+    }
+
+    /** Where a newly opened folder goes: before the cache section and the actions. */
+    private int firstNonModel() {
+        List<ModelChoice> items = model.getItems();
+        for (int i = 0; i < items.size(); i++) {
+            if (items.get(i).isHeader() || items.get(i).isAction()) {
+                return i;
+            }
+        }
+        return items.size();
     }
 
     private Node promptBox() {

@@ -1,6 +1,7 @@
 package dev.samplinglab.app.step;
 
 import dev.samplinglab.app.beam.BeamViewModel;
+import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.RunLoop;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -36,7 +36,6 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -49,7 +48,7 @@ import javafx.collections.ObservableList;
  */
 public final class StepViewModel {
     private final ModelOpener opener;
-    private final Executor worker;
+    private final BackgroundWorker worker;
     private final Executor ui;
 
     // worker-thread state
@@ -68,20 +67,16 @@ public final class StepViewModel {
     private final ReadOnlyStringWrapper modelSpec = new ReadOnlyStringWrapper(this, "spec", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "progress");
-    private final ReadOnlyIntegerWrapper pending = new ReadOnlyIntegerWrapper(this, "pending");
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
     private final ReadOnlyIntegerWrapper selected = new ReadOnlyIntegerWrapper(this, "sel", -1);
     private final ReadOnlyObjectWrapper<StepResult> shown = new ReadOnlyObjectWrapper<>(this, "s");
     private final ReadOnlyStringWrapper strategyError = new ReadOnlyStringWrapper(this, "se", "");
-    private final ReadOnlyStringWrapper lastError = new ReadOnlyStringWrapper(this, "error");
     private final ObservableList<StepResult> history = FXCollections.observableArrayList();
     private final ObservableList<String> promptPieces = FXCollections.observableArrayList();
     private final ObservableList<StepResult> historyView =
             FXCollections.unmodifiableObservableList(history);
     private final ObservableList<String> promptView =
             FXCollections.unmodifiableObservableList(promptPieces);
-    private final ObjectProperty<Consumer<String>> onError =
-            new SimpleObjectProperty<>(this, "onError", message -> {});
     private final Object loadLock = new Object();
     private Thread loaderThread;
     private volatile boolean loadCancelled;
@@ -91,7 +86,7 @@ public final class StepViewModel {
     public StepViewModel(
             ModelOpener opener, Executor worker, Executor ui, Ticker ticker, Strategy strategy) {
         this.opener = opener;
-        this.worker = worker;
+        this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
         this.ui = ui;
         this.form = new StrategyForm(strategy);
         form.setOnChange(this::requestRedo);
@@ -102,7 +97,7 @@ public final class StepViewModel {
                         this,
                         ticker,
                         () -> Math.round(1000 / Math.max(0.1, speed.get())),
-                        () -> pending.get() == 0,
+                        () -> this.worker.pendingProperty().get() == 0,
                         () -> {
                             selected.set(history.size() - 1);
                             step();
@@ -134,7 +129,7 @@ public final class StepViewModel {
                         return loading(() -> open(spec, text, s));
                     } catch (Exception e) {
                         if (loadCancelled) {
-                            return () -> lastError.set("Loading " + spec + " was cancelled.");
+                            return () -> worker.note("Loading %s was cancelled.".formatted(spec));
                         }
                         if (fallback == null || model != null) {
                             throw e;
@@ -143,7 +138,7 @@ public final class StepViewModel {
                         Runnable apply = open(fallback, text, s);
                         return () -> {
                             apply.run();
-                            fail(first + "\nOpened " + fallback + " instead.");
+                            worker.fail("%s\nOpened %s instead.".formatted(first, fallback));
                         };
                     }
                 },
@@ -352,30 +347,7 @@ public final class StepViewModel {
     }
 
     private void submit(Job job, Runnable always) {
-        pending.set(pending.get() + 1);
-        worker.execute(
-                () -> {
-                    Runnable result;
-                    try {
-                        result = job.run();
-                    } catch (Exception | LinkageError e) {
-                        String message = UserMessage.of(e);
-                        result = () -> fail(message);
-                    }
-                    Runnable apply = result;
-                    ui.execute(
-                            () -> {
-                                pending.set(pending.get() - 1);
-                                always.run();
-                                apply.run();
-                            });
-                });
-    }
-
-    private void fail(String message) {
-        stopRunning();
-        lastError.set(message);
-        onError.get().accept(message);
+        worker.submit(job::run, Runnable::run, always);
     }
 
     private StepSource requireSession() {
@@ -497,11 +469,11 @@ public final class StepViewModel {
 
     /** True while model work is queued or running. */
     public BooleanBinding busyBinding() {
-        return Bindings.greaterThan(pending, 0);
+        return worker.busyBinding();
     }
 
     public ReadOnlyIntegerProperty pendingProperty() {
-        return pending.getReadOnlyProperty();
+        return worker.pendingProperty();
     }
 
     public ReadOnlyIntegerProperty cacheLengthProperty() {
@@ -524,12 +496,12 @@ public final class StepViewModel {
     }
 
     public ReadOnlyStringProperty lastErrorProperty() {
-        return lastError.getReadOnlyProperty();
+        return worker.lastErrorProperty();
     }
 
     /** Receives error messages for the user (the view shows a dialog). */
     public ObjectProperty<Consumer<String>> onErrorProperty() {
-        return onError;
+        return worker.onErrorProperty();
     }
 
     public ObservableList<StepResult> history() {

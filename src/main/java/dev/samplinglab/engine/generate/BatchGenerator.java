@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ public final class BatchGenerator {
             StepListener listener,
             BooleanSupplier cancelled) {
         if (prompts.isEmpty()) {
-            throw new IllegalArgumentException("no prompts to generate from");
+            throw new BadInputException("no prompts to generate from");
         }
         Batch b = new Batch(prompts);
         Decoder model = lm.model();

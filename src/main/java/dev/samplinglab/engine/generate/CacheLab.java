@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
 import dev.samplinglab.engine.model.KvCache;
@@ -32,10 +33,10 @@ public final class CacheLab {
         public Options {
             prompt = prompt.clone();
             if (prompt.length == 0) {
-                throw new IllegalArgumentException("the prompt needs at least one token");
+                throw new BadInputException("the prompt needs at least one token");
             }
             if (positions <= prompt.length) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "positions ("
                                 + positions
                                 + ") must exceed the prompt length ("
@@ -127,7 +128,7 @@ public final class CacheLab {
      */
     public Result run(Options options, Listener listener, BooleanSupplier cancelled) {
         if (options.positions() > model.summary().context()) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     options.positions()
                             + " positions exceed the model's context of "
                             + model.summary().context());

@@ -1,12 +1,13 @@
 package dev.samplinglab.engine.hub;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.OptionalLong;
 
 /**
  * A download or cache problem the user can act on, with a one-line message that says what happened
  * and what to do. {@link Kind} lets the app choose a dialog and tests check the case.
  */
-public class HubException extends RuntimeException {
+public class HubException extends BadInputException {
 
     /** What went wrong. */
     public enum Kind {

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.hub;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -16,7 +17,7 @@ public record RepoId(String id) {
 
     public RepoId {
         if (!isValid(id)) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "'%s' is not a repository id; expected ORGANISATION/NAME, e.g. HuggingFaceTB/SmolLM2-135M"
                             .formatted(id));
         }

@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
+import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -186,11 +187,9 @@ public final class GptModel implements Decoder {
         int batch = (int) ids.getShape().get(0);
         int t = (int) ids.getShape().get(1);
         if (start + t > config.nPositions()) {
-            throw new IllegalArgumentException(
-                    "sequence of "
-                            + (start + t)
-                            + " tokens exceeds the context of "
-                            + config.nPositions());
+            throw new BadInputException(
+                    "a sequence of %d tokens exceeds the model's context of %d; use a shorter prompt or fewer new tokens"
+                            .formatted(start + t, config.nPositions()));
         }
         NDArray positions = positionIds(ids.getManager(), batch, t, start, padding);
         NDArray x =
@@ -374,10 +373,9 @@ public final class GptModel implements Decoder {
         float[] flat = logits.toFloatArray();
         for (float v : flat) {
             if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
-                throw new ModelLoadException(
-                        "the model produced non-finite logits ("
-                                + v
-                                + "): its weights overflow; the model file is unusable");
+                throw new NonFiniteLogitsException(
+                        "the model produced a non-finite logit (%s): its weights overflow in fp32 or the engine has a bug"
+                                .formatted(v));
             }
         }
         float[][] out = new float[rows][cols];

@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
+import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -153,8 +154,8 @@ public final class LlamaModel implements Decoder {
         int batch = (int) ids.getShape().get(0);
         int t = (int) ids.getShape().get(1);
         if (start + t > config.maxPositions()) {
-            throw new IllegalArgumentException(
-                    "sequence of %d tokens exceeds the context of %d"
+            throw new BadInputException(
+                    "a sequence of %d tokens exceeds the model's context of %d; use a shorter prompt or fewer new tokens"
                             .formatted(start + t, config.maxPositions()));
         }
         NDManager sm = ids.getManager();

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -201,7 +202,7 @@ public final class SamplingPipeline {
         }
         for (int id : context) {
             if (id < 0 || id >= vocabSize) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "context id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
             }
         }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.Decoder;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +25,12 @@ public final class Perplexity {
     /** Total nats of {@code tokens} under {@code model}; {@code chars} is the text's length. */
     public static EvalResult evaluate(Decoder model, int[] tokens, long chars, int stride) {
         if (tokens.length == 0) {
-            throw new IllegalArgumentException("the text has no tokens to evaluate");
+            throw new BadInputException("the text has no tokens to evaluate");
         }
         int context = model.summary().context();
         // a window must hold the token before the first one it scores
         if (stride < 1 || stride >= context) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "stride must be in 1.." + (context - 1) + ", got " + stride);
         }
         double nats = Math.log(model.summary().vocab());

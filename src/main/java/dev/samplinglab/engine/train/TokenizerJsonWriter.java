@@ -1,16 +1,12 @@
 package dev.samplinglab.engine.train;
 
 import com.google.gson.stream.JsonWriter;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes a {@link BpeModel} as a Hugging Face {@code tokenizer.json} laid out like GPT-2's: BPE
@@ -29,33 +25,13 @@ public final class TokenizerJsonWriter {
 
     /** Writes {@code model} to {@code file}, creating parent folders. */
     public static void write(BpeModel model, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its owner-only permissions would survive the move.
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (Writer out =
-                    Files.newBufferedWriter(
-                            temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                writeJson(model, out);
-            }
-            moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(
-                    temp,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+        AtomicFiles.write(
+                file,
+                out -> {
+                    Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    writeJson(model, w);
+                    w.flush();
+                });
     }
 
     static void writeJson(BpeModel model, Writer out) throws IOException {

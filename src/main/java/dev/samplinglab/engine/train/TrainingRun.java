@@ -1,5 +1,7 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
@@ -65,7 +67,7 @@ public final class TrainingRun {
     public Summary run(TrainConfig requested) throws IOException {
         String text = CorpusSplit.readUtf8(options.corpus());
         if (CorpusSplit.chars(text) <= requested.context()) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     options.corpus()
                             + " has "
                             + CorpusSplit.chars(text)
@@ -163,7 +165,8 @@ public final class TrainingRun {
                 config.context(),
                 model.config().vocabSize(),
                 model.config().parameterCount());
-        ProgressBar bar = new ProgressBar(log, start, config.steps(), config.tokensPerStep(), 10);
+        TrainingProgress bar =
+                new TrainingProgress(log, start, config.steps(), config.tokensPerStep());
         List<String> curve = new ArrayList<>(resumed == null ? List.of() : resumed.curve());
         int[] valSample = prefix(valTokens, config.evalWindows() * config.context());
         for (int step = start; step < config.steps(); step++) {
@@ -280,7 +283,7 @@ public final class TrainingRun {
         } else if (options.tokenizer() != null) {
             try (HfTextTokenizer t = HfTextTokenizer.load(options.tokenizer())) {
                 if (t.vocabSize() != config.vocabSize()) {
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             options.tokenizer()
                                     + " has "
                                     + t.vocabSize()
@@ -309,7 +312,7 @@ public final class TrainingRun {
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "cannot write the "
                             + what
                             + " "

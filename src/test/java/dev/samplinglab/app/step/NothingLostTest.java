@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.samplinglab.app.MainWindow;
 import dev.samplinglab.app.SamplingLabApp;
+import dev.samplinglab.app.common.DaemonThreads;
 import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
@@ -39,7 +40,7 @@ import org.testfx.util.WaitForAsyncUtils;
 @ExtendWith(ApplicationExtension.class)
 class NothingLostTest {
     private final RecordingPrompts prompts = new RecordingPrompts();
-    private final ExecutorService io = SamplingLabApp.daemonThread("export-writer");
+    private final ExecutorService io = DaemonThreads.single("export-writer");
     private MainWindow window;
 
     @TempDir Path dir;

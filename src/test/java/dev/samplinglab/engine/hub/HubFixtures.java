@@ -78,4 +78,46 @@ public final class HubFixtures {
                                 "b": "model-00002-of-00002.safetensors"}}"""));
         return files;
     }
+
+    /**
+     * Writes one snapshot the way huggingface_hub does: blobs named by sha256 and relative symlinks
+     * ({@code symlinks}) or plain files (Windows without symlinks), and {@code refs/main}.
+     */
+    public static Path writeSnapshot(
+            Path cacheRoot,
+            String repo,
+            String commit,
+            Map<String, byte[]> files,
+            boolean symlinks) {
+        try {
+            Path repoDir = cacheRoot.resolve(new RepoId(repo).folderName());
+            Path snap = repoDir.resolve("snapshots").resolve(commit);
+            Files.createDirectories(snap);
+            Files.createDirectories(repoDir.resolve("blobs"));
+            for (var e : files.entrySet()) {
+                if (!symlinks) {
+                    Files.write(snap.resolve(e.getKey()), e.getValue());
+                    continue;
+                }
+                String etag = FakeHub.hex(e.getValue(), "SHA-256");
+                Files.write(repoDir.resolve("blobs").resolve(etag), e.getValue());
+                Files.createSymbolicLink(
+                        snap.resolve(e.getKey()), Path.of("../../blobs").resolve(etag));
+            }
+            Files.createDirectories(repoDir.resolve("refs"));
+            Files.writeString(repoDir.resolve("refs").resolve("main"), commit);
+            return snap;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A model of {@code modelType} with {@code floats} F32 parameters. */
+    public static Map<String, byte[]> model(String modelType, int floats) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("config.json", config(modelType));
+        files.put("tokenizer.json", text("{}"));
+        files.put("model.safetensors", safetensors(floats, DType.F32));
+        return files;
+    }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
+import dev.samplinglab.engine.generate.RandomModels;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
@@ -19,7 +21,7 @@ class DecoderBeamModelTest {
 
     @Test
     void oneBeamIsGreedyOnTheBundledModel() {
-        try (LanguageModel lm = LanguageModel.bundledDefault();
+        try (LanguageModel lm = ModelSpec.parse("bundled").open();
                 DecodeSession greedy = new DecodeSession(lm, "ROMEO:", 0)) {
             int[] prompt = lm.tokenizer().encode("ROMEO:");
             SamplingPipeline argmax = SamplingPipeline.of(SamplingSettings.greedyDecoding());
@@ -65,7 +67,7 @@ class DecoderBeamModelTest {
 
     @Test
     void fourBeamsOnTheTinyShapesReorderCachesWithoutRecomputing() {
-        try (GptModel model = GptModel.random(LanguageModel.TINY, 0)) {
+        try (GptModel model = GptModel.random(RandomModels.GPT_TINY, 0)) {
             assertFedOnceEach(model, 12);
         }
     }
@@ -73,7 +75,7 @@ class DecoderBeamModelTest {
     @Test
     @Tag("slow")
     void fourBeamsOnGpt2SmallReorderCachesWithoutRecomputing() {
-        try (GptModel model = GptModel.random(LanguageModel.GPT2_SMALL, 0)) {
+        try (GptModel model = GptModel.random(RandomModels.GPT2_SMALL, 0)) {
             assertFedOnceEach(model, 8);
         }
     }
