@@ -156,6 +156,9 @@ public final class BeamViewModel {
      * changed, steps forward, or goes back. A newer command makes an older one stop between steps.
      */
     private void go(int target) {
+        if (!active.get()) {
+            return;
+        }
         BeamSettings settings;
         try {
             settings = settings();
