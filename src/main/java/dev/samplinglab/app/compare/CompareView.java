@@ -270,6 +270,11 @@ public final class CompareView extends BorderPane implements LabTab {
     }
 
     @Override
+    public javafx.scene.Node keyHome() {
+        return columns;
+    }
+
+    @Override
     public void reset() {
         vm.reset();
     }

@@ -328,6 +328,11 @@ public final class StepView extends BorderPane implements LabTab {
     }
 
     @Override
+    public Node keyHome() {
+        return charts;
+    }
+
+    @Override
     public void reset() {
         if (beams.activeProperty().get()) {
             beams.reset();

@@ -8,7 +8,6 @@ import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import dev.samplinglab.engine.BadInputException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -80,17 +79,6 @@ public final class LlamaModel implements Decoder {
             m.close();
             throw e;
         }
-    }
-
-    /** Whether {@code dir}'s config.json names a family this class runs. */
-    public static boolean handles(Path dir) {
-        Path config = dir.resolve("config.json");
-        if (!Files.isRegularFile(config)) {
-            return false;
-        }
-        ConfigKeys c = ConfigKeys.read(config);
-        String type = c.has("model_type") ? c.optString("model_type", "") : "";
-        return type.equals("llama") || type.equals("qwen2") || type.equals("qwen3");
     }
 
     public LlamaConfig config() {

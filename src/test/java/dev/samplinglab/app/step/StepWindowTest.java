@@ -98,6 +98,20 @@ class StepWindowTest {
     }
 
     @Test
+    void afterCtrlRInThePromptTheArrowKeysStepAgain(FxRobot robot) {
+        robot.clickOn("#prompt");
+        robot.type(KeyCode.END);
+        robot.write(" sat");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.targetWindow().getScene().getFocusOwner())
+                .isSameAs(window.view().charts());
+        robot.type(KeyCode.RIGHT, 2);
+        assertThat(vm.history()).hasSize(2);
+        assertThat(vm.promptProperty().get()).isEqualTo("The cat sat");
+    }
+
+    @Test
     void threeStepsAddThreeChipsAndUpdateEveryChart(FxRobot robot) {
         List<List<ChartData>> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

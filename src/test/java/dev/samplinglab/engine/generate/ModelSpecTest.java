@@ -66,7 +66,10 @@ class ModelSpecTest {
     @Test
     void usageListsEverySource() {
         assertThat(ModelSpec.usage())
-                .isEqualTo("bundled[:NAME], random:tiny, random:gpt2-small, a model folder");
+                .isEqualTo(
+                        "bundled[:NAME], random:tiny, random:gpt2-small, random:smollm2-135m,"
+                                + " random:qwen2.5-0.5b, random:qwen3-0.6b, random:tiny-llama,"
+                                + " a model folder");
     }
 
     @Test
