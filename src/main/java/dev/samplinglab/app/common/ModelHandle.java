@@ -1,6 +1,8 @@
 package dev.samplinglab.app.common;
 
 import dev.samplinglab.app.beam.BeamBackend;
+import dev.samplinglab.engine.chat.ChatTemplateException;
+import dev.samplinglab.engine.chat.Prompt;
 
 /** A loaded model that can start decoding sessions. Called only from the worker thread. */
 public interface ModelHandle extends AutoCloseable {
@@ -14,6 +16,17 @@ public interface ModelHandle extends AutoCloseable {
     /** The model as beam search sees it. */
     default BeamBackend beams() {
         throw new UnsupportedOperationException("this model cannot run beam search");
+    }
+
+    /**
+     * Starts a session on a plain or chat prompt. Models without a chat template refuse chat mode
+     * with a one-line bad-input message.
+     */
+    default StepSource start(Prompt prompt, long seed) {
+        if (prompt.mode() == Prompt.Mode.CHAT) {
+            throw new ChatTemplateException("this model has no chat template; use plain mode");
+        }
+        return start(prompt.user(), seed);
     }
 
     @Override
