@@ -1,12 +1,12 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.viewmodel.ModelHandle;
-import dev.samplinglab.app.viewmodel.ModelOpener;
-import dev.samplinglab.app.viewmodel.StepResult;
-import dev.samplinglab.app.viewmodel.StepSource;
-import dev.samplinglab.engine.generate.BundledModels;
+import dev.samplinglab.app.common.ModelHandle;
+import dev.samplinglab.app.common.ModelOpener;
+import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.generate.StepRecord;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -15,10 +15,9 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 /**
- * The window's model port over the engine: opens a {@link LanguageModel} ("bundled",
- * "bundled:NAME", "random:tiny", "random:gpt2-small" or a folder) and drives a {@link
- * DecodeSession}. Models come from a {@link SharedModels} pool that the lab tabs use too, so a
- * model is loaded once however many tabs decode on it.
+ * The window's model port over the engine: opens a {@link LanguageModel} from a {@link ModelSpec}
+ * and drives a {@link DecodeSession}. Models come from a {@link SharedModels} pool that the lab
+ * tabs use too, so a model is loaded once however many tabs decode on it.
  */
 public final class EngineModels implements ModelOpener {
     private final SharedModels shared = new SharedModels(EngineModels::openModel);
@@ -30,13 +29,7 @@ public final class EngineModels implements ModelOpener {
 
     /** Opens a model spec as the engine understands it. */
     public static LanguageModel openModel(String spec) {
-        if (spec.equals("bundled")) {
-            return LanguageModel.bundledDefault();
-        }
-        if (spec.startsWith("bundled:")) {
-            return LanguageModel.openFolder(BundledModels.modelDir(spec.substring(8)));
-        }
-        return LanguageModel.open(spec);
+        return ModelSpec.parse(spec).open();
     }
 
     @Override

@@ -1,19 +1,29 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
+import dev.samplinglab.app.cachelab.CacheLabViewModel;
+import dev.samplinglab.app.common.DaemonThreads;
+import dev.samplinglab.app.common.FxPrompts;
+import dev.samplinglab.app.common.FxTicker;
+import dev.samplinglab.app.common.LabModels;
+import dev.samplinglab.app.common.ModelOpener;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.compare.CompareView;
+import dev.samplinglab.app.compare.CompareViewModel;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
-import dev.samplinglab.app.view.FxPrompts;
-import dev.samplinglab.app.view.FxTicker;
-import dev.samplinglab.app.view.LabTabs;
-import dev.samplinglab.app.view.MainView;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.UserPrompts;
-import dev.samplinglab.app.viewmodel.LabModels;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.ModelOpener;
+import dev.samplinglab.app.playground.PlaygroundView;
+import dev.samplinglab.app.playground.PlaygroundViewModel;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepView;
+import dev.samplinglab.app.step.StepViewModel;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -23,12 +33,12 @@ import javafx.stage.Stage;
  * (with fakes).
  */
 public final class MainWindow {
-    private final MainViewModel viewModel;
-    private final MainView view;
+    private final StepViewModel viewModel;
+    private final StepView view;
     private final Scene scene;
     private final LabTabs tabs;
 
-    private MainWindow(MainViewModel viewModel, MainView view, Scene scene, LabTabs tabs) {
+    private MainWindow(StepViewModel viewModel, StepView view, Scene scene, LabTabs tabs) {
         this.viewModel = viewModel;
         this.view = view;
         this.scene = scene;
@@ -57,8 +67,8 @@ public final class MainWindow {
 
     /** Builds the window on {@code stage} (not shown, no model loaded yet). */
     public static MainWindow build(Stage stage, Parts parts, AppSettings settings) {
-        MainViewModel vm =
-                new MainViewModel(
+        StepViewModel vm =
+                new StepViewModel(
                         parts.opener(),
                         parts.worker(),
                         parts.ui(),
@@ -69,20 +79,67 @@ public final class MainWindow {
         vm.topNProperty().set(settings.topN());
         vm.speedProperty().set(settings.speed());
         UserPrompts prompts = parts.prompts().apply(stage);
-        MainView view = new MainView(vm, prompts, parts.models(), parts.json());
-        LabTabs tabs = new LabTabs(view, vm, labModels(parts), parts.worker(), parts.ui(), prompts);
+        StepView view = new StepView(vm, prompts, parts.models(), parts.json());
+        LabTabs tabs = labTabs(view, labModels(parts), parts.worker(), parts.ui(), prompts);
         Scene scene = new Scene(tabs, settings.width(), settings.height());
-        view.attach(scene, tabs);
+        view.attach(scene, tabs::selected);
         scene.getStylesheets()
                 .add(MainWindow.class.getResource(LabTabs.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.setMinWidth(900);
         stage.setMinHeight(600);
-        stage.titleProperty()
-                .bind(
-                        javafx.beans.binding.Bindings.concat(
-                                "Sampling Lab · ", vm.modelNameProperty()));
+        stage.titleProperty().bind(Bindings.concat("Sampling Lab · ", vm.modelNameProperty()));
         return new MainWindow(vm, view, scene, tabs);
+    }
+
+    /**
+     * The tabs: the step window, then Compare, KV cache and Playground, each built on its first
+     * selection. Compare shares the step window's model worker, prompt, seed and model; the cache
+     * lab runs on its own thread so a long run never holds up stepping.
+     *
+     * @param step the step window
+     * @param models opens models for the compare and cache tabs (on their threads)
+     * @param worker the model worker shared with the step window
+     * @param ui hops to the UI thread
+     * @param prompts dialogs
+     */
+    public static LabTabs labTabs(
+            StepView step, LabModels models, Executor worker, Executor ui, UserPrompts prompts) {
+        StepViewModel main = step.viewModel();
+        LabTabs tabs = new LabTabs(main.presentationProperty());
+        tabs.add(TabId.STEP, () -> step);
+        tabs.add(TabId.COMPARE, () -> compareTab(main, models, worker, ui, prompts));
+        tabs.add(TabId.CACHE, () -> cacheTab(main, models, tabs));
+        tabs.add(
+                TabId.PLAYGROUND,
+                () -> new PlaygroundView(new PlaygroundViewModel(), main.presentationProperty()));
+        return tabs;
+    }
+
+    private static CompareView compareTab(
+            StepViewModel main,
+            LabModels models,
+            Executor worker,
+            Executor ui,
+            UserPrompts prompts) {
+        CompareViewModel vm = new CompareViewModel(models, worker, ui, new FxTicker());
+        vm.promptProperty().bindBidirectional(main.promptProperty());
+        vm.seedProperty().bindBidirectional(main.seedProperty());
+        vm.modelSpecProperty()
+                .bind(
+                        Bindings.when(main.modelSpecProperty().isEmpty())
+                                .then("bundled")
+                                .otherwise(main.modelSpecProperty()));
+        return new CompareView(vm, prompts, main.presentationProperty());
+    }
+
+    private static CacheLabView cacheTab(StepViewModel main, LabModels models, LabTabs tabs) {
+        ExecutorService runner = DaemonThreads.single("cache-lab");
+        tabs.own(runner);
+        // always a real hop: the run is on its own thread even when tests run the rest inline
+        CacheLabViewModel vm = new CacheLabViewModel(models, runner, Platform::runLater);
+        vm.promptProperty().bind(main.promptProperty());
+        return new CacheLabView(vm, main.modelSpecProperty(), main.presentationProperty());
     }
 
     /**
@@ -109,16 +166,31 @@ public final class MainWindow {
                 scene.getWindow() == null ? scene.getHeight() : scene.getWindow().getHeight());
     }
 
-    public MainViewModel viewModel() {
+    public StepViewModel viewModel() {
         return viewModel;
     }
 
-    public MainView view() {
+    public StepView view() {
         return view;
     }
 
     public Scene scene() {
         return scene;
+    }
+
+    /** The compare tab; built on first use. */
+    public CompareView compare() {
+        return tabs.tab(TabId.COMPARE, CompareView.class);
+    }
+
+    /** The KV-cache tab; built on first use. */
+    public CacheLabView cache() {
+        return tabs.tab(TabId.CACHE, CacheLabView.class);
+    }
+
+    /** The playground tab; built on first use. */
+    public PlaygroundView playground() {
+        return tabs.tab(TabId.PLAYGROUND, PlaygroundView.class);
     }
 
     /** The Step, Compare, KV cache and Playground tabs. */

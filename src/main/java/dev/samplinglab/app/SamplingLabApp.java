@@ -1,17 +1,19 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.common.DaemonThreads;
+import dev.samplinglab.app.hub.HubModels;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.view.ModelChoice;
+import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.engine.generate.BundledModels;
+import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -20,23 +22,14 @@ import javafx.stage.Stage;
 /** The Sampling Lab desktop app: the step window on the remembered (or bundled) model. */
 public final class SamplingLabApp extends Application {
     private final ExecutorService worker = modelWorker();
-    private final ExecutorService exports = daemonThread("export-writer");
+    private final ExecutorService exports = DaemonThreads.single("export-writer");
+    private final ExecutorService hub = DaemonThreads.single("hub-cache");
     private final SettingsStore store = SettingsStore.inUserConfig();
     private MainWindow window;
 
     /** One daemon thread for all model work, so the FX thread never waits on the model. */
     public static ExecutorService modelWorker() {
-        return daemonThread("model-worker");
-    }
-
-    /** A single daemon thread with a name. */
-    public static ExecutorService daemonThread(String name) {
-        return Executors.newSingleThreadExecutor(
-                r -> {
-                    Thread t = new Thread(r, name);
-                    t.setDaemon(true);
-                    return t;
-                });
+        return DaemonThreads.single("model-worker");
     }
 
     /** The picker's models: the bundled ones and the two random-weight shapes. */
@@ -73,6 +66,13 @@ public final class SamplingLabApp extends Application {
                                 historyJson()),
                         settings);
         window.view().exporter().writeInBackground(exports, Platform::runLater);
+        new HubModels(
+                        window.view().controls(),
+                        window.viewModel(),
+                        HubEnvironment.system(),
+                        hub,
+                        Platform::runLater)
+                .attach(stage);
         reportStartWhenReady();
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
@@ -118,6 +118,7 @@ public final class SamplingLabApp extends Application {
         }
         worker.shutdown();
         exports.shutdown();
+        hub.shutdownNow();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
             exports.awaitTermination(2, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.viewmodel.LabModels;
+import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.engine.generate.LanguageModel;
 import java.util.HashMap;
 import java.util.IdentityHashMap;

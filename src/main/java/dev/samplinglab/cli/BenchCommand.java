@@ -1,10 +1,12 @@
 package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
-import dev.samplinglab.engine.model.GptModel;
-import dev.samplinglab.engine.model.GptWeights;
+import dev.samplinglab.engine.generate.ModelSpec;
+import dev.samplinglab.engine.model.Decoder;
+import dev.samplinglab.engine.model.DecoderSummary;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +27,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Option(
             names = "--model",
-            description = "Folder, random:tiny or random:gpt2-small.",
+            description = "bundled[:NAME], random:NAME or a model folder.",
             defaultValue = "random:gpt2-small")
     String model;
 
@@ -72,14 +74,15 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--repeats must be >= 1 (got " + repeats + ")");
         }
         double bandwidth = MemoryBandwidth.measure(1L << 30, 5);
-        try (LanguageModel lm = LanguageModel.open(model)) {
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
             checkLengths(lm);
             Map<String, Object> out = new LinkedHashMap<>();
-            GptWeights w = lm.model().weights();
-            long weightBytes = w.bytes();
-            long perToken = weightBytes - w.positionEmbedding.getShape().size() * 4;
+            DecoderSummary s = lm.summary();
+            long weightBytes = s.weightBytes();
+            long perToken = s.bytesReadPerToken();
             out.put("model", lm.name());
-            out.put("params", lm.config().parameterCount());
+            out.put("family", s.family());
+            out.put("params", s.parameters());
             out.put("weight_bytes", weightBytes);
             out.put("bytes_read_per_token", perToken);
             out.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 1));
@@ -100,17 +103,17 @@ public final class BenchCommand implements Callable<Integer> {
 
     private void checkLengths(LanguageModel lm) {
         for (int n : lengths) {
-            if (n > lm.config().nPositions()) {
+            if (n > lm.summary().context()) {
                 throw new BadInputException(
                         "--tokens "
                                 + n
                                 + " exceeds the model's context of "
-                                + lm.config().nPositions());
+                                + lm.summary().context());
             }
         }
     }
 
-    private Map<String, Object> run(GptModel m, int n, ProgressBar bar) {
+    private Map<String, Object> run(Decoder m, int n, ProgressBar bar) {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
@@ -165,8 +168,8 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Resident set size from /proc (Linux), or NaN elsewhere. */
     /** Runs a short cached decode first so the JIT and libtorch warm-up do not count. */
-    private static void warmUp(GptModel m, ProgressBar bar) {
-        int n = Math.min(32, m.config().nPositions());
+    private static void warmUp(Decoder m, ProgressBar bar) {
+        int n = Math.min(32, m.summary().context());
         new CacheLab(m)
                 .run(
                         new CacheLab.Options(new int[] {0}, n, false),

@@ -1,16 +1,16 @@
 package dev.samplinglab.cli;
 
-import dev.samplinglab.engine.model.ModelLoadException;
+import dev.samplinglab.engine.BadInputException;
 import picocli.CommandLine;
 import picocli.CommandLine.ParseResult;
 
-/** Maps exceptions to exit codes: user errors to 2 with one line, the rest to 1. */
+/** Maps exceptions to exit codes: {@link BadInputException} to 2 with one line, the rest to 1. */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(
             Exception ex, CommandLine commandLine, ParseResult parseResult) {
-        if (isBadInput(ex)) {
+        if (ex instanceof BadInputException) {
             commandLine.getErr().println("error: " + oneLine(ex.getMessage()));
             return Main.EXIT_BAD_INPUT;
         }
@@ -22,12 +22,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     static int onParameterError(CommandLine.ParameterException ex, String[] args) {
         ex.getCommandLine().getErr().println("error: " + oneLine(ex.getMessage()));
         return Main.EXIT_BAD_INPUT;
-    }
-
-    private static boolean isBadInput(Throwable ex) {
-        return ex instanceof BadInputException
-                || ex instanceof ModelLoadException
-                || ex instanceof IllegalArgumentException;
     }
 
     private static String oneLine(String message) {

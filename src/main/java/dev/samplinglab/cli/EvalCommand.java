@@ -1,6 +1,8 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.train.CorpusSplit;
 import dev.samplinglab.engine.train.EvalResult;
 import dev.samplinglab.engine.train.Perplexity;
@@ -27,7 +29,10 @@ public final class EvalCommand implements Callable<Integer> {
         all
     }
 
-    @Option(names = "--model", description = "model folder (default: the bundled model)")
+    @Option(
+            names = "--model",
+            description =
+                    "bundled[:NAME], random:NAME or a model folder (default: the bundled model)")
     String model;
 
     @Option(names = "--text", required = true, description = "UTF-8 text file")
@@ -53,9 +58,8 @@ public final class EvalCommand implements Callable<Integer> {
         if (scored.isEmpty()) {
             throw new BadInputException(text + ": the " + split + " split is empty");
         }
-        try (LanguageModel lm =
-                model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model)) {
-            int context = lm.config().nPositions();
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
+            int context = lm.summary().context();
             int s = stride == null ? Math.max(1, context / 2) : stride;
             int[] tokens = lm.tokenizer().encode(scored);
             EvalResult r = Perplexity.evaluate(lm.model(), tokens, CorpusSplit.chars(scored), s);

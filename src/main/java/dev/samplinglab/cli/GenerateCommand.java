@@ -2,12 +2,15 @@ package dev.samplinglab.cli;
 
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.BatchGenerator;
 import dev.samplinglab.engine.generate.GenerationOptions;
 import dev.samplinglab.engine.generate.GenerationResult;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.generate.RowSampler;
 import dev.samplinglab.engine.generate.StopReason;
+import dev.samplinglab.engine.generate.beam.BeamSettings;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -38,7 +41,7 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(
             names = "--model",
             description =
-                    "Model folder, random:tiny or random:gpt2-small (default: the bundled model).")
+                    "bundled[:NAME], random:NAME or a model folder (default: the bundled model)")
     String model;
 
     @Option(names = "--prompt", description = "The prompt.")
@@ -81,14 +84,21 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Mixin SamplingOptions sampling;
 
+    @Mixin BeamOptions beams;
+
     @Override
     public Integer call() throws IOException {
+        if (beams.beamSearch()) {
+            return beamSearch();
+        }
         List<String> prompts = prompts();
         GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
         SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
+        if (beams.greedyOnly()) {
+            settings = settings.withGreedy(true);
+        }
         SamplingPipeline pipeline = SamplingPipeline.of(settings);
-        try (LanguageModel lm =
-                        model == null ? LanguageModel.bundledDefault() : LanguageModel.open(model);
+        try (LanguageModel lm = ModelSpec.parse(model).open();
                 TraceSink sink = new TraceSink(trace)) {
             Coins coins = Coins.commonRandomNumbers(seed);
             RowSampler sampler =
@@ -107,6 +117,25 @@ public final class GenerateCommand implements Callable<Integer> {
                             .generate(prompts, sampler, (step, tokens) -> {}, () -> false);
             warnDropped(result);
             print(prompts, result);
+        }
+        return 0;
+    }
+
+    private int beamSearch() throws IOException {
+        if (prompt == null || promptsFile != null) {
+            throw new BadInputException("beam search takes one --prompt TEXT, not --prompts-file");
+        }
+        if (!stops.isEmpty()) {
+            throw new BadInputException("--stop does not apply to beam search; drop it");
+        }
+        if (sampling.anyGiven()) {
+            throw new BadInputException(
+                    "sampling options do not apply to beam search (it ranks, it does not draw);"
+                            + " drop them or --num-beams");
+        }
+        BeamSettings settings = beams.toSettings(maxNewTokens);
+        try (LanguageModel lm = ModelSpec.parse(model).open()) {
+            new BeamGenerate(lm, settings, !noCache).run(prompt, trace, json);
         }
         return 0;
     }

@@ -18,7 +18,9 @@ import picocli.CommandLine.Command;
             PipelineCommand.class,
             TrainCommand.class,
             EvalCommand.class,
-            SnapshotCommand.class
+            SnapshotCommand.class,
+            DownloadCommand.class,
+            ModelsCommand.class
         })
 public final class Main {
 

@@ -81,7 +81,8 @@ public final class SamplingOptions {
     /**
      * The settings these options describe on top of {@code base}.
      *
-     * @throws IllegalArgumentException with a one-line message on a bad value (exit 2)
+     * @throws dev.samplinglab.engine.BadInputException with a one-line message on a bad value (exit
+     *     2)
      */
     public SamplingSettings toSettings(SamplingSettings base) {
         SamplingSettings.Builder b = base.toBuilder();
@@ -129,5 +130,24 @@ public final class SamplingOptions {
         if (penaltyWindow != null) {
             b.penaltyWindow(penaltyWindow);
         }
+    }
+
+    /** Whether any sampling option was given (beam search takes none). */
+    boolean anyGiven() {
+        return java.util.stream.Stream.of(
+                        greedy,
+                        temperature,
+                        topK,
+                        topP,
+                        topPRule,
+                        minP,
+                        typicalP,
+                        repetitionPenalty,
+                        frequencyPenalty,
+                        presencePenalty,
+                        penaltyWindow,
+                        order,
+                        preset)
+                .anyMatch(java.util.Objects::nonNull);
     }
 }

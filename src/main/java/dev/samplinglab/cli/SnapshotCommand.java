@@ -1,6 +1,9 @@
 package dev.samplinglab.cli;
 
-import dev.samplinglab.app.Snapshot;
+import dev.samplinglab.app.capture.WindowCapture;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.generate.ModelSpec;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -69,25 +72,21 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new BadInputException(
                     "--width and --height must be at least 900 x 600 and at most 8000");
         }
-        if (!java.util.List.of("step", "compare", "cache", "playground").contains(view)) {
-            throw new BadInputException(
-                    "--view must be step, compare, cache or playground (got " + view + ")");
-        }
+        TabId tab =
+                TabId.find(view)
+                        .orElseThrow(
+                                () ->
+                                        new BadInputException(
+                                                "--view must be %s (got %s)"
+                                                        .formatted(TabId.choices(), view)));
         if (!out.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".png")) {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
-        Snapshot.Result r =
-                Snapshot.take(
-                        new Snapshot.Request(
-                                model,
-                                prompt,
-                                seed,
-                                steps,
-                                out,
-                                width,
-                                height,
-                                presentation,
-                                view));
+        ModelSpec.parse(model);
+        WindowCapture.Result r =
+                WindowCapture.take(
+                        new WindowCapture.Request(
+                                model, prompt, seed, steps, out, width, height, presentation, tab));
         System.err.printf(
                 Locale.ROOT,
                 "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"

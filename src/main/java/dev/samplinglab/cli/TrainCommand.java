@@ -91,32 +91,27 @@ public final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         int totalSteps = steps == null ? D.steps() : steps;
-        TrainConfig config;
-        try {
-            config =
-                    new TrainConfig(
-                            vocabSize,
-                            layers,
-                            heads,
-                            dModel,
-                            context,
-                            batchSize,
-                            totalSteps,
-                            lr,
-                            minLr == null ? lr / 10 : minLr,
-                            warmup == null ? Math.min(100, totalSteps / 10) : warmup,
-                            weightDecay,
-                            D.beta1(),
-                            D.beta2(),
-                            gradClip,
-                            dropout,
-                            seed,
-                            evalEvery,
-                            D.evalWindows(),
-                            checkpointEvery);
-        } catch (IllegalArgumentException e) {
-            throw new BadInputException(e.getMessage(), e);
-        }
+        TrainConfig config =
+                new TrainConfig(
+                        vocabSize,
+                        layers,
+                        heads,
+                        dModel,
+                        context,
+                        batchSize,
+                        totalSteps,
+                        lr,
+                        minLr == null ? lr / 10 : minLr,
+                        warmup == null ? Math.min(100, totalSteps / 10) : warmup,
+                        weightDecay,
+                        D.beta1(),
+                        D.beta2(),
+                        gradClip,
+                        dropout,
+                        seed,
+                        evalEvery,
+                        D.evalWindows(),
+                        checkpointEvery);
         Path ckpt = checkpointDir != null ? checkpointDir : out.resolve("checkpoint");
         String commandLine =
                 "sampling-lab "

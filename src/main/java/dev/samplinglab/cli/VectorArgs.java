@@ -1,5 +1,6 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Locale;
 
 /** Parses the comma-separated vectors of the {@code pipeline} command; bad input exits 2. */

@@ -2,13 +2,15 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
+import dev.samplinglab.app.cachelab.CacheLabViewModel;
+import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.view.LabTabs;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.CacheLabViewModel;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.app.widgets.Strategy;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +38,7 @@ import org.testfx.util.WaitForAsyncUtils;
 class CancelLatencyTest {
     static final double LIMIT_MS = 200;
     private final ExecutorService worker = SamplingLabApp.modelWorker();
-    private MainViewModel vm;
+    private StepViewModel vm;
     private LabTabs tabs;
 
     @Start
@@ -98,11 +100,11 @@ class CancelLatencyTest {
 
     @Test
     void pausingTheCompareRunStopsWithin200Milliseconds() throws Exception {
-        var compare = tabs.compareViewModel();
+        var compare = tabs.tab(TabId.COMPARE, CompareView.class).viewModel();
         awaitFx(() -> !vm.loadingProperty().get() && vm.pendingProperty().get() == 0);
         fx(
                 () -> {
-                    tabs.show("compare");
+                    tabs.show(TabId.COMPARE);
                     compare.toggleRun();
                     return null;
                 });
@@ -190,7 +192,7 @@ class CancelLatencyTest {
      */
     private double cacheLabCancel(String spec, int positions, int samples, long delayMs)
             throws Exception {
-        CacheLabViewModel cache = tabs.cacheViewModel();
+        CacheLabViewModel cache = tabs.tab(TabId.CACHE, CacheLabView.class).viewModel();
         fx(
                 () -> {
                     cache.modelSpecProperty().set(spec);

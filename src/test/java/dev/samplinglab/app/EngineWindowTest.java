@@ -2,11 +2,12 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.MainViewModel;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -34,7 +35,7 @@ class EngineWindowTest {
     private final ExecutorService worker = SamplingLabApp.modelWorker();
     private final EngineModels engine = new EngineModels();
     private MainWindow window;
-    private MainViewModel vm;
+    private StepViewModel vm;
 
     @TempDir Path dir;
 
@@ -84,8 +85,8 @@ class EngineWindowTest {
     void theCompareTabDecodesOnTheStepWindowsModelInstance(FxRobot robot) {
         idle();
         // selecting the tab builds it (on the FX thread)
-        robot.interact(() -> window.tabs().show("compare"));
-        var compare = window.tabs().compareViewModel();
+        robot.interact(() -> window.tabs().show(TabId.COMPARE));
+        var compare = window.compare().viewModel();
         robot.interact(compare::step);
         waitFor(() -> compare.stepsProperty().get() == 1 && compare.pendingProperty().get() == 0);
         assertThat(compare.modelNameProperty().get()).isEqualTo("random:tiny");

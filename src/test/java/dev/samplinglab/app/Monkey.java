@@ -1,8 +1,8 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.view.MainView;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
+import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepView;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -317,7 +317,7 @@ final class Monkey {
         return view().strip().chips().size();
     }
 
-    private MainView view() {
+    private StepView view() {
         return window.view();
     }
 

@@ -2,11 +2,15 @@ package dev.samplinglab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.samplinglab.app.cachelab.CacheLabView;
+import dev.samplinglab.app.common.DaemonThreads;
+import dev.samplinglab.app.common.RecordingPrompts;
+import dev.samplinglab.app.common.TabId;
+import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.view.ModelChoice;
-import dev.samplinglab.app.view.RecordingPrompts;
-import dev.samplinglab.app.viewmodel.MainViewModel;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.app.widgets.Strategy;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,12 +56,12 @@ class RandomSessionTest {
 
     @TempDir Path dir;
     private final ExecutorService worker = SamplingLabApp.modelWorker();
-    private final ExecutorService exports = SamplingLabApp.daemonThread("export-writer");
+    private final ExecutorService exports = DaemonThreads.single("export-writer");
     private final RecordingPrompts prompts = new RecordingPrompts();
     private final Queue<String> uncaught = new ConcurrentLinkedQueue<>();
     private Thread.UncaughtExceptionHandler previousDefault;
-    private MainViewModel vm;
-    private dev.samplinglab.app.view.LabTabs tabs;
+    private StepViewModel vm;
+    private dev.samplinglab.app.LabTabs tabs;
     private Monkey monkey;
 
     @Start
@@ -133,8 +137,8 @@ class RandomSessionTest {
         fx(
                 () -> {
                     vm.stopRunning();
-                    tabs.compareViewModel().stopRunning();
-                    tabs.cacheViewModel().cancel();
+                    tabs.tab(TabId.COMPARE, CompareView.class).viewModel().stopRunning();
+                    tabs.tab(TabId.CACHE, CacheLabView.class).viewModel().cancel();
                 });
         awaitIdle();
         stalls.stop();
@@ -198,7 +202,11 @@ class RandomSessionTest {
                 TimeUnit.SECONDS,
                 () ->
                         WaitForAsyncUtils.asyncFx(
-                                        () -> !tabs.compareViewModel().busyBinding().get())
+                                        () ->
+                                                !tabs.tab(TabId.COMPARE, CompareView.class)
+                                                        .viewModel()
+                                                        .busyBinding()
+                                                        .get())
                                 .get());
     }
 

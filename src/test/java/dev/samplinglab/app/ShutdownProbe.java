@@ -1,6 +1,7 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.view.LabTabs;
+import dev.samplinglab.app.cachelab.CacheLabView;
+import dev.samplinglab.app.common.TabId;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Platform;
@@ -37,7 +38,11 @@ public final class ShutdownProbe {
                     () -> {
                         LabTabs tabs = (LabTabs) stage.getScene().getRoot();
                         if (!mode.equals("run")) {
-                            tabs.cache(); // built on first use; "run" leaves the labs unbuilt
+                            tabs.tab(
+                                    TabId.CACHE,
+                                    CacheLabView
+                                            .class); // built on first use; "run" leaves the labs
+                            // unbuilt
                         }
                         if (!mode.equals("cache")) {
                             Event.fireEvent(
@@ -60,8 +65,11 @@ public final class ShutdownProbe {
                             model.getSelectionModel().selectLast();
                         }
                         if (!mode.equals("run")) {
-                            tabs.cacheViewModel().tokensProperty().set(256);
-                            tabs.cacheViewModel().start();
+                            tabs.tab(TabId.CACHE, CacheLabView.class)
+                                    .viewModel()
+                                    .tokensProperty()
+                                    .set(256);
+                            tabs.tab(TabId.CACHE, CacheLabView.class).viewModel().start();
                         }
                     });
             awaitWork(stage, mode);
@@ -76,7 +84,10 @@ public final class ShutdownProbe {
                                 return "at close: step button="
                                         + run.getText()
                                         + " cache-lab status="
-                                        + tabs.cacheViewModel().statusProperty().get();
+                                        + tabs.tab(TabId.CACHE, CacheLabView.class)
+                                                .viewModel()
+                                                .statusProperty()
+                                                .get();
                             }));
             System.out.println("closing at " + System.nanoTime());
             onFx(
@@ -100,7 +111,8 @@ public final class ShutdownProbe {
                     onFx(
                             () ->
                                     ((LabTabs) stage.getScene().getRoot())
-                                            .cacheViewModel()
+                                            .tab(TabId.CACHE, CacheLabView.class)
+                                            .viewModel()
                                             .statusProperty()
                                             .get());
             if (status.startsWith("Running")) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.widgets.Strategy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;

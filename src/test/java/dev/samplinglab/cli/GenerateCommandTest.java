@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GenerateCommandTest {
     @TempDir Path dir;
@@ -92,7 +93,8 @@ class GenerateCommandTest {
                 "--model random:tiny --max-new-tokens 0|max-new-tokens must be >= 1",
                 "--model random:tiny --top-p 1.5|top-p",
                 "--model /nonexistent/folder|is not a folder",
-                "--model random:huge|random:tiny or random:gpt2-small"
+                "--model random:huge|unknown random model 'random:huge'; use one of random:tiny, random:gpt2-small",
+                "--model bundled:|names no bundled model"
             })
     void badInputExitsTwoWithOneLine(String extra, String message) {
         String[] args = ("generate --prompt x " + extra).split(" ");
@@ -100,6 +102,25 @@ class GenerateCommandTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.err()).contains(message);
         assertThat(run.err().strip().lines()).hasSize(1);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"bundled", "bundled:tiny-shakespeare"})
+    void bundledSpecsWork(String spec) {
+        CliRun run =
+                CliRun.of(
+                        "generate",
+                        "--model",
+                        spec,
+                        "--prompt",
+                        "ROMEO:",
+                        "--max-new-tokens",
+                        "3",
+                        "--seed",
+                        "1",
+                        "--json");
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(JsonParser.parseString(run.out()).getAsJsonObject().has("texts")).isTrue();
     }
 
     @Test

@@ -17,9 +17,12 @@ import java.util.Locale;
 public final class ChartDataBuilder {
     private ChartDataBuilder() {}
 
-    /** Charts of a step, top to bottom, over the first {@code n} display tokens. */
+    /**
+     * Charts of a step, top to bottom, over the first {@code n} display tokens; when the chosen
+     * token is not among them it takes the last slot, so it is never hidden in "rest".
+     */
     public static List<ChartData> build(StepTrace trace, int n) {
-        int shown = Math.min(n, trace.raw().candidates().size());
+        int[] shown = slots(trace, n);
         List<ChartData> charts = new ArrayList<>();
         StageTrace input = trace.raw();
         StageTrace temperature = null;
@@ -39,7 +42,28 @@ public final class ChartDataBuilder {
         return charts;
     }
 
-    private static ChartData rawChart(StageTrace raw, StageTrace temperature, int n) {
+    /** Candidate positions shown: the first n, with the chosen token in the last slot if needed. */
+    static int[] slots(StepTrace trace, int n) {
+        List<Candidate> all = trace.finalDist().candidates();
+        int count = Math.min(n, all.size());
+        int[] idx = new int[count];
+        for (int i = 0; i < count; i++) {
+            idx[i] = i;
+        }
+        int chosen = -1;
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i).id() == trace.chosenId()) {
+                chosen = i;
+                break;
+            }
+        }
+        if (chosen >= count && count > 0) {
+            idx[count - 1] = chosen;
+        }
+        return idx;
+    }
+
+    private static ChartData rawChart(StageTrace raw, StageTrace temperature, int[] n) {
         double[] ghosts = temperature == null ? null : probs(temperature, n);
         double restGhost = temperature == null ? Double.NaN : rest(temperature, n);
         String detail =
@@ -66,7 +90,7 @@ public final class ChartDataBuilder {
                 null);
     }
 
-    private static ChartData stageChart(StageTrace input, StageTrace stage, int n) {
+    private static ChartData stageChart(StageTrace input, StageTrace stage, int[] n) {
         boolean penalty =
                 stage.kind() == StageKind.REPETITION_PENALTY
                         || stage.kind() == StageKind.FREQUENCY_PRESENCE_PENALTY;
@@ -75,7 +99,7 @@ public final class ChartDataBuilder {
         boolean[] kept = kept(stage, n);
         double threshold =
                 stage.kind() == StageKind.MIN_P ? minPThreshold(input, stage) : Double.NaN;
-        String detail = StageText.detail(stage, kept, n);
+        String detail = StageText.detail(stage, kept, n.length);
         if (!Double.isNaN(threshold)) {
             detail += String.format(Locale.ROOT, " · threshold (dashed) %.4f", threshold);
         }
@@ -100,7 +124,7 @@ public final class ChartDataBuilder {
                 null);
     }
 
-    private static ChartData finalChart(StepTrace trace, int n) {
+    private static ChartData finalChart(StepTrace trace, int[] n) {
         StageTrace dist = trace.finalDist();
         int chosen = indexOf(dist, trace.chosenId(), n);
         String detail =
@@ -134,9 +158,9 @@ public final class ChartDataBuilder {
     }
 
     /** The picker's cumulative distribution: kept display tokens by final rank, then the rest. */
-    static ChartData.CdfStrip cdf(StepTrace trace, int n) {
+    static ChartData.CdfStrip cdf(StepTrace trace, int[] n) {
         List<Candidate> kept = new ArrayList<>();
-        for (Candidate c : trace.finalDist().candidates().subList(0, n)) {
+        for (Candidate c : shown(trace.finalDist(), n)) {
             if (c.kept() && c.prob() > 0) {
                 kept.add(c);
             }
@@ -178,57 +202,57 @@ public final class ChartDataBuilder {
         return fallback;
     }
 
-    private static List<String> pieces(StageTrace stage, int n) {
-        List<String> pieces = new ArrayList<>(n);
-        for (Candidate c : stage.candidates().subList(0, n)) {
-            pieces.add(c.piece());
+    private static List<Candidate> shown(StageTrace stage, int[] slots) {
+        List<Candidate> out = new ArrayList<>(slots.length);
+        for (int i : slots) {
+            out.add(stage.candidates().get(i));
         }
-        return pieces;
+        return out;
     }
 
-    private static double[] probs(StageTrace stage, int n) {
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = stage.candidates().get(i).prob();
-        }
-        return values;
+    private static List<String> pieces(StageTrace stage, int[] n) {
+        return shown(stage, n).stream().map(Candidate::piece).toList();
     }
 
-    private static double[] cumulative(StageTrace stage, int n) {
-        double[] values = new double[n];
-        for (int i = 0; i < n; i++) {
-            values[i] = stage.candidates().get(i).cumulative();
-        }
-        return values;
+    private static double[] probs(StageTrace stage, int[] n) {
+        return shown(stage, n).stream().mapToDouble(Candidate::prob).toArray();
     }
 
-    private static boolean[] kept(StageTrace stage, int n) {
-        boolean[] kept = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            kept[i] = stage.candidates().get(i).kept();
+    private static double[] cumulative(StageTrace stage, int[] n) {
+        return shown(stage, n).stream().mapToDouble(Candidate::cumulative).toArray();
+    }
+
+    private static boolean[] kept(StageTrace stage, int[] n) {
+        boolean[] kept = new boolean[n.length];
+        for (int i = 0; i < n.length; i++) {
+            kept[i] = stage.candidates().get(n[i]).kept();
         }
         return kept;
     }
 
-    private static boolean[] allKept(int n) {
-        boolean[] kept = new boolean[n];
+    private static boolean[] allKept(int[] n) {
+        boolean[] kept = new boolean[n.length];
         java.util.Arrays.fill(kept, true);
         return kept;
     }
 
-    /** Mass of all tokens outside the first n: the trace's rest plus recorded tokens past n. */
-    static double rest(StageTrace stage, int n) {
+    /** Mass of every token not shown: the trace's rest plus recorded tokens outside the slots. */
+    static double rest(StageTrace stage, int[] n) {
         double rest = stage.restMass();
+        java.util.Set<Integer> inSlots = new java.util.HashSet<>();
+        for (int i : n) {
+            inSlots.add(i);
+        }
         List<Candidate> all = stage.candidates();
-        for (int i = n; i < all.size(); i++) {
-            rest += all.get(i).prob();
+        for (int i = 0; i < all.size(); i++) {
+            rest += inSlots.contains(i) ? 0 : all.get(i).prob();
         }
         return rest;
     }
 
-    private static int indexOf(StageTrace stage, int id, int n) {
-        for (int i = 0; i < n; i++) {
-            if (stage.candidates().get(i).id() == id) {
+    private static int indexOf(StageTrace stage, int id, int[] n) {
+        for (int i = 0; i < n.length; i++) {
+            if (stage.candidates().get(n[i]).id() == id) {
                 return i;
             }
         }

@@ -1,8 +1,22 @@
 package dev.samplinglab.app.chart;
 
 /** Y-axis helpers: a rounded maximum so tick labels stay short. */
-final class ChartScale {
+public final class ChartScale {
     private ChartScale() {}
+
+    /** Largest bar or ghost value of a chart (the rest bar may clip). */
+    static double max(ChartData data) {
+        return max(data.values(), data.ghosts());
+    }
+
+    /** One nice maximum over several charts: the shared probability scale. */
+    public static double sharedMax(java.util.Collection<ChartData> charts) {
+        double max = 0;
+        for (ChartData c : charts) {
+            max = Math.max(max, max(c));
+        }
+        return niceMax(max);
+    }
 
     static double max(double[] values, double[] ghosts) {
         double max = 0;

@@ -19,6 +19,9 @@ public class ChartStack extends VBox {
     private final Label empty = new Label("Press → (Step) to decode the next token.");
     private ChartTheme theme = ChartTheme.NORMAL;
     private IntConsumer onFinalBarClicked = i -> {};
+    private final javafx.beans.property.BooleanProperty fitEach =
+            new javafx.beans.property.SimpleBooleanProperty(false);
+    private List<ChartData> shownData = List.of();
 
     public ChartStack() {
         getStyleClass().add("chart-stack");
@@ -29,6 +32,7 @@ public class ChartStack extends VBox {
         empty.setAlignment(Pos.CENTER);
         VBox.setVgrow(empty, Priority.ALWAYS);
         getChildren().add(empty);
+        fitEach.addListener((obs, o, n) -> applyScale());
     }
 
     /** Shows a step over its first n display tokens; null clears the stack. */
@@ -40,9 +44,11 @@ public class ChartStack extends VBox {
         }
         List<ChartData> data = ChartDataBuilder.build(trace, n);
         resize(data.size());
+        shownData = data;
         for (int i = 0; i < data.size(); i++) {
             charts.get(i).setData(data.get(i));
         }
+        applyScale();
         ChartData last = data.get(data.size() - 1);
         axis.setPieces(last.pieces(), last.chosenIndex());
     }
@@ -65,6 +71,19 @@ public class ChartStack extends VBox {
         List<javafx.scene.Node> nodes = new ArrayList<>(charts);
         nodes.add(axis);
         getChildren().setAll(nodes);
+    }
+
+    /**
+     * Off (the default): every chart of the stack uses one probability scale, so a flat
+     * distribution never looks taller than a sharp one. On: each chart fits its own data.
+     */
+    public javafx.beans.property.BooleanProperty fitEachProperty() {
+        return fitEach;
+    }
+
+    private void applyScale() {
+        double shared = fitEach.get() ? Double.NaN : ChartScale.sharedMax(shownData);
+        charts.forEach(c -> c.setSharedMax(shared));
     }
 
     public List<StageChart> charts() {

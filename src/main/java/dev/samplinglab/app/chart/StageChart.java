@@ -19,6 +19,7 @@ public class StageChart extends CanvasChart {
     private final Tooltip tooltip = new Tooltip();
     private ChartData data;
     private IntConsumer onBarClicked = i -> {};
+    private double sharedMax = Double.NaN;
 
     public StageChart() {
         super("stage-chart");
@@ -80,6 +81,36 @@ public class StageChart extends CanvasChart {
                 : barLayout().center(data.crossingIndex());
     }
 
+    /**
+     * Fixes the y-axis maximum (a probability scale shared with other charts, so bar heights
+     * compare across stages and columns); NaN fits the axis to this chart's own data.
+     */
+    public void setSharedMax(double max) {
+        if (Double.compare(max, sharedMax) != 0) {
+            sharedMax = max;
+            draw();
+        }
+    }
+
+    /** The y-axis maximum in use. */
+    public double yMax() {
+        if (data == null) {
+            return Double.NaN;
+        }
+        return Double.isNaN(sharedMax) ? ChartScale.niceMax(ChartScale.max(data)) : sharedMax;
+    }
+
+    /**
+     * X where the coin's connector meets the picked bar (its centre), NaN when this chart has no
+     * coin strip or the pick was greedy.
+     */
+    public double coinConnectorX() {
+        if (data == null || data.cdf() == null || data.chosenIndex() < 0) {
+            return Double.NaN;
+        }
+        return CdfPainter.connectorX(data.cdf(), barLayout().center(data.chosenIndex()));
+    }
+
     private double header() {
         return (oneLineHeader() ? 18 : 34) * theme.scale();
     }
@@ -103,7 +134,7 @@ public class StageChart extends CanvasChart {
     }
 
     private double stripHeight() {
-        return data != null && data.cdf() != null ? 30 * theme.scale() : 0;
+        return data != null && data.cdf() != null ? 54 * theme.scale() : 0;
     }
 
     private double plotTop() {
@@ -138,17 +169,18 @@ public class StageChart extends CanvasChart {
 
     private void paint(GraphicsContext g, double w) {
         BarLayout layout = barLayout();
-        double yMax = ChartScale.niceMax(ChartScale.max(data.values(), data.ghosts()));
         drawHeader(g, w);
         ChartPainter painter =
-                new ChartPainter(g, theme, layout, data, plotTop(), plotBottom(), yMax);
+                new ChartPainter(g, theme, layout, data, plotTop(), plotBottom(), yMax());
         painter.axes();
         painter.keptRegion();
         painter.bars();
         painter.markers();
         if (data.cdf() != null) {
-            new CdfPainter(g, theme, data.cdf(), plotBottom() + 6, stripHeight() - 8)
-                    .draw(BarLayout.LEFT, layout.plotRight());
+            double s = theme.scale();
+            double barX = data.chosenIndex() < 0 ? Double.NaN : layout.center(data.chosenIndex());
+            new CdfPainter(g, theme, data.cdf(), plotBottom() + 14 * s, 22 * s)
+                    .draw(BarLayout.LEFT, layout.plotRight(), barX, plotBottom());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.samplinglab.app.io;
 
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.widgets.Strategy;
 
 /**
  * What the app remembers between runs.

@@ -1,7 +1,7 @@
 package dev.samplinglab.app.io;
 
-import dev.samplinglab.app.viewmodel.RunMetrics;
-import dev.samplinglab.app.viewmodel.StepResult;
+import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.compare.RunMetrics;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.samplinglab.app.io;
 
-import dev.samplinglab.app.viewmodel.StepResult;
+import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.engine.sampling.StageKind;
 import dev.samplinglab.engine.sampling.StageTrace;
 import dev.samplinglab.engine.sampling.StepTrace;

@@ -2,7 +2,7 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.widgets.Strategy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

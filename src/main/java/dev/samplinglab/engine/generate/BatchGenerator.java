@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.generate;
 
-import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -37,10 +38,10 @@ public final class BatchGenerator {
             StepListener listener,
             BooleanSupplier cancelled) {
         if (prompts.isEmpty()) {
-            throw new IllegalArgumentException("no prompts to generate from");
+            throw new BadInputException("no prompts to generate from");
         }
         Batch b = new Batch(prompts);
-        GptModel model = lm.model();
+        Decoder model = lm.model();
         try (KvCache cache = options.useCache() ? model.newCache(b.rows) : null) {
             float[][] logits = forward(cache, b, b.paddedPrompts());
             for (int step = 0; step < options.maxNewTokens() && !b.allDone(); step++) {
@@ -53,7 +54,7 @@ public final class BatchGenerator {
                 if (b.allDone()) {
                     break;
                 }
-                if (b.length() >= model.config().nPositions()) {
+                if (b.length() >= model.summary().context()) {
                     b.finishAll(StopReason.CONTEXT_FULL);
                     break;
                 }
@@ -65,10 +66,14 @@ public final class BatchGenerator {
     }
 
     private float[][] forward(KvCache cache, Batch b, int[][] newTokens) {
-        if (cache != null) {
-            return lm.model().step(cache, newTokens, b.padding);
+        float[][] rows =
+                cache != null
+                        ? lm.model().step(cache, newTokens, b.padding)
+                        : lm.model().logitsUncached(b.paddedAll(), b.padding);
+        for (int r = 0; r < rows.length; r++) {
+            rows[r] = lm.shown(rows[r]);
         }
-        return lm.model().logitsUncached(b.paddedAll(), b.padding);
+        return rows;
     }
 
     /** Per-row state of the batch. */
@@ -93,9 +98,8 @@ public final class BatchGenerator {
             int budget =
                     Math.max(
                             1,
-                            lm.config().nPositions()
-                                    - Math.min(
-                                            options.maxNewTokens(), lm.config().nPositions() / 2));
+                            lm.summary().context()
+                                    - Math.min(options.maxNewTokens(), lm.summary().context() / 2));
             int max = 0;
             for (int r = 0; r < rows; r++) {
                 int[] ids = lm.tokenizer().encode(prompts.get(r));
@@ -161,7 +165,7 @@ public final class BatchGenerator {
 
         private int pickRow(RowSampler sampler, int r, int step, float[] logits) {
             int id = sampler.pick(r, step, logits, context(r));
-            if (id == lm.eosId()) {
+            if (lm.isEos(id)) {
                 reasons[r] = StopReason.EOS;
                 return id;
             }

@@ -1,6 +1,8 @@
 package dev.samplinglab.engine.generate;
 
-import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.model.Decoder;
+import dev.samplinglab.engine.model.DecoderSummary;
 import dev.samplinglab.engine.model.KvCache;
 import java.util.Arrays;
 import java.util.function.BooleanSupplier;
@@ -14,9 +16,9 @@ import java.util.function.BooleanSupplier;
  * https://arxiv.org/abs/2211.05102
  */
 public final class CacheLab {
-    private final GptModel model;
+    private final Decoder model;
 
-    public CacheLab(GptModel model) {
+    public CacheLab(Decoder model) {
         this.model = model;
     }
 
@@ -31,10 +33,10 @@ public final class CacheLab {
         public Options {
             prompt = prompt.clone();
             if (prompt.length == 0) {
-                throw new IllegalArgumentException("the prompt needs at least one token");
+                throw new BadInputException("the prompt needs at least one token");
             }
             if (positions <= prompt.length) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "positions ("
                                 + positions
                                 + ") must exceed the prompt length ("
@@ -125,11 +127,11 @@ public final class CacheLab {
      * the layers of an uncached pass).
      */
     public Result run(Options options, Listener listener, BooleanSupplier cancelled) {
-        if (options.positions() > model.config().nPositions()) {
-            throw new IllegalArgumentException(
+        if (options.positions() > model.summary().context()) {
+            throw new BadInputException(
                     options.positions()
                             + " positions exceed the model's context of "
-                            + model.config().nPositions());
+                            + model.summary().context());
         }
         int[] prompt = options.prompt();
         int steps = options.decodeSteps();
@@ -184,10 +186,11 @@ public final class CacheLab {
     }
 
     /**
-     * Bytes of keys and values for {@code positions}: 2 · layers · positions · width · 4 (fp32).
+     * Bytes of keys and values for {@code positions}: 2 · layers · positions · kv_heads · head_dim
+     * · 4 (fp32).
      */
-    public static long cacheBytes(int layers, int positions, int width) {
-        return 2L * layers * positions * width * 4L;
+    public static long cacheBytes(int layers, int positions, int kvHeads, int headDim) {
+        return DecoderSummary.kvCacheBytes(layers, positions, kvHeads, headDim);
     }
 
     static double maxAbsDiff(float[] a, float[] b) {

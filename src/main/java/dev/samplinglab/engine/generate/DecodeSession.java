@@ -1,6 +1,6 @@
 package dev.samplinglab.engine.generate;
 
-import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
@@ -26,7 +26,7 @@ public final class DecodeSession implements AutoCloseable {
     private static final int KEPT_LOGITS = 64;
 
     private final LanguageModel lm;
-    private final GptModel model;
+    private final Decoder model;
     private final KvCache cache;
     private final Coins coins;
     private final int[] promptIds;
@@ -50,13 +50,13 @@ public final class DecodeSession implements AutoCloseable {
         if (ids.length == 0) {
             ids = new int[] {lm.eosId()};
         }
-        int budget = model.config().nPositions() / 2;
+        int budget = model.summary().context() / 2;
         this.droppedPromptTokens = Math.max(0, ids.length - budget);
         this.promptIds = Arrays.copyOfRange(ids, droppedPromptTokens, ids.length);
         this.tokens = promptIds.clone();
         this.cache = model.newCache(1);
         try {
-            this.pending = model.step(cache, promptIds);
+            this.pending = lm.shown(model.step(cache, promptIds));
         } catch (RuntimeException e) {
             cache.close();
             throw e;
@@ -119,7 +119,7 @@ public final class DecodeSession implements AutoCloseable {
             pending = saved;
         } else {
             cache.truncate(tokens.length - 1);
-            pending = model.step(cache, tokens[tokens.length - 1]);
+            pending = lm.shown(model.step(cache, tokens[tokens.length - 1]));
         }
         stepLogits.keySet().removeIf(i -> i > stepCount);
     }
@@ -144,7 +144,7 @@ public final class DecodeSession implements AutoCloseable {
         stepLogits.remove(index - KEPT_LOGITS);
         tokens = Arrays.copyOf(tokens, tokens.length + 1);
         tokens[tokens.length - 1] = chosen;
-        pending = model.step(cache, chosen);
+        pending = lm.shown(model.step(cache, chosen));
         double millis = (System.nanoTime() - t0) / 1e6;
         if (!history.isEmpty()) {
             history.set(index - 1, history.get(index - 1).withoutFullArrays());
@@ -169,9 +169,9 @@ public final class DecodeSession implements AutoCloseable {
     }
 
     private void checkToken(int tokenId) {
-        if (tokenId < 0 || tokenId >= model.config().vocabSize()) {
+        if (tokenId < 0 || tokenId >= lm.shownVocab()) {
             throw new IllegalArgumentException(
-                    "token id " + tokenId + " outside 0.." + (model.config().vocabSize() - 1));
+                    "token id " + tokenId + " outside 0.." + (lm.shownVocab() - 1));
         }
     }
 

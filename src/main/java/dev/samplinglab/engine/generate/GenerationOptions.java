@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.List;
 
 /**
@@ -12,12 +13,11 @@ import java.util.List;
 public record GenerationOptions(int maxNewTokens, List<String> stopStrings, boolean useCache) {
     public GenerationOptions {
         if (maxNewTokens < 1) {
-            throw new IllegalArgumentException(
-                    "max-new-tokens must be >= 1 (got " + maxNewTokens + ")");
+            throw new BadInputException("max-new-tokens must be >= 1 (got " + maxNewTokens + ")");
         }
         stopStrings = List.copyOf(stopStrings);
         if (stopStrings.stream().anyMatch(String::isEmpty)) {
-            throw new IllegalArgumentException("a stop string must not be empty");
+            throw new BadInputException("a stop string must not be empty");
         }
     }
 }

@@ -1,9 +1,11 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.model.Decoder;
+import dev.samplinglab.engine.model.DecoderSummary;
+import dev.samplinglab.engine.model.GenerationConfig;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
-import dev.samplinglab.engine.tokenizer.ByteTokenizer;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
 import dev.samplinglab.engine.tokenizer.TextTokenizer;
 import java.nio.file.Files;
@@ -11,34 +13,37 @@ import java.nio.file.Path;
 
 /** A decoder and its tokenizer, opened from a Hugging Face folder or built at random. */
 public final class LanguageModel implements AutoCloseable {
-    /** 4 layers, width 128, 4 heads, vocab 2048, context 256. */
-    public static final ModelConfig TINY = new ModelConfig(4, 4, 128, 256, 2048, 1e-5, 2047, 2047);
-
-    /** The shapes of GPT-2 small (124M parameters). */
-    public static final ModelConfig GPT2_SMALL =
-            new ModelConfig(12, 12, 768, 1024, 50257, 1e-5, 50256, 50256);
-
     private final String name;
-    private final GptModel model;
+    private final Decoder model;
     private final TextTokenizer tokenizer;
+    private final int[] stopIds;
 
-    public LanguageModel(String name, GptModel model, TextTokenizer tokenizer) {
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer) {
+        this(name, model, tokenizer, new int[0]);
+    }
+
+    /**
+     * @param stopIds end-of-sequence ids from generation_config.json, each ending generation like
+     *     the tokenizer's and the config's
+     */
+    public LanguageModel(String name, Decoder model, TextTokenizer tokenizer, int[] stopIds) {
         this.name = name;
         this.model = model;
         this.tokenizer = tokenizer;
+        this.stopIds = stopIds.clone();
     }
 
-    /** Opens a folder path, {@code random:tiny} or {@code random:gpt2-small}. */
+    /** Opens a model spec: see {@link ModelSpec#parse} for the accepted forms. */
     public static LanguageModel open(String spec) {
-        if (spec.startsWith("random:")) {
-            return random(spec);
-        }
-        return openFolder(Path.of(spec));
+        return ModelSpec.parse(spec).open();
     }
 
-    /** The model shipped in assets/models (the app's and the CLI's default). */
-    public static LanguageModel bundledDefault() {
-        return openFolder(BundledModels.defaultModelDir());
+    /**
+     * The {@code model_type} values of config.json that {@link #openFolder} runs; the model picker
+     * and the {@code models} command ask this instead of keeping their own list.
+     */
+    public static java.util.Set<String> supportedModelTypes() {
+        return dev.samplinglab.engine.model.Decoders.modelTypes();
     }
 
     /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */
@@ -59,57 +64,76 @@ public final class LanguageModel implements AutoCloseable {
             }
         }
         ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
+        int[] stops =
+                GenerationConfig.read(dir, config.vocabSize())
+                        .map(GenerationConfig::eosTokenIds)
+                        .orElse(new int[0]);
         HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
         if (tok.vocabSize() > config.vocabSize()) {
             tok.close();
             throw new ModelLoadException(
-                    "vocabulary mismatch: tokenizer.json has "
-                            + tok.vocabSize()
-                            + " ids but config.json vocab_size is "
-                            + config.vocabSize());
+                    "vocabulary mismatch: tokenizer.json has %d ids but config.json vocab_size is %d"
+                            .formatted(tok.vocabSize(), config.vocabSize()));
         }
         try {
-            return new LanguageModel(dir.getFileName().toString(), GptModel.load(dir), tok);
+            return new LanguageModel(dir.getFileName().toString(), GptModel.load(dir), tok, stops);
         } catch (RuntimeException e) {
             tok.close();
             throw e;
         }
     }
 
-    private static LanguageModel random(String spec) {
-        ModelConfig c =
-                switch (spec) {
-                    case "random:tiny" -> TINY;
-                    case "random:gpt2-small" -> GPT2_SMALL;
-                    default ->
-                            throw new ModelLoadException(
-                                    "unknown model '"
-                                            + spec
-                                            + "'; use a folder path, random:tiny or random:gpt2-small");
-                };
-        return new LanguageModel(spec, GptModel.random(c, 0), new ByteTokenizer(c.vocabSize()));
-    }
-
     public String name() {
         return name;
     }
 
-    public GptModel model() {
+    public Decoder model() {
         return model;
     }
 
-    public ModelConfig config() {
-        return model.config();
+    /** Family, shapes and sizes of the decoder. */
+    public DecoderSummary summary() {
+        return model.summary();
     }
 
     public TextTokenizer tokenizer() {
         return tokenizer;
     }
 
-    /** The end-of-text id: the tokenizer's if it has one, else the config's. */
+    /**
+     * The end-of-text id: the tokenizer's if it has one, else generation_config.json's first, else
+     * the config's first.
+     */
     public int eosId() {
         int id = tokenizer.eosId();
-        return id >= 0 ? id : config().eosTokenId();
+        if (id >= 0) {
+            return id;
+        }
+        return stopIds.length > 0 ? stopIds[0] : summary().eosId();
+    }
+
+    /**
+     * Whether {@code id} ends generation: the tokenizer's EOS, any of generation_config.json's or
+     * any of the config's.
+     */
+    public boolean isEos(int id) {
+        return id == eosId()
+                || java.util.Arrays.stream(stopIds).anyMatch(s -> s == id)
+                || summary().eosIds().contains(id);
+    }
+
+    /**
+     * Ids the tokenizer can show: embedding rows past it (Qwen pads 151,936 rows for about 151,665
+     * tokens) are cut from the logits before sampling, so they are never shown or drawn.
+     */
+    public int shownVocab() {
+        return Math.min(tokenizer.vocabSize(), summary().vocab());
+    }
+
+    /** {@code logits} without the rows the tokenizer cannot show (the same array when none). */
+    public float[] shown(float[] logits) {
+        int n = shownVocab();
+        return logits.length <= n ? logits : java.util.Arrays.copyOf(logits, n);
     }
 
     @Override

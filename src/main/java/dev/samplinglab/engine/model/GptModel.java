@@ -10,6 +10,7 @@ import ai.djl.nn.Activation;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.norm.LayerNorm;
+import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
 
@@ -20,7 +21,10 @@ import java.util.function.BooleanSupplier;
  * position's keys and values into a {@link KvCache}; the uncached path recomputes the whole prefix.
  * Logits leave as {@code float[]}; every call runs in its own {@link NDScope}.
  */
-public final class GptModel implements AutoCloseable {
+public final class GptModel implements Decoder {
+    /** The config.json {@code model_type} of this decoder. */
+    public static final String MODEL_TYPE = "gpt2";
+
     private static final float MASKED = -1e9f;
     private static final float GELU_C = (float) Math.sqrt(2 / Math.PI);
 
@@ -70,9 +74,36 @@ public final class GptModel implements AutoCloseable {
         return manager;
     }
 
+    @Override
+    public DecoderSummary summary() {
+        long bytes = weights.bytes();
+        return new DecoderSummary(
+                "gpt2",
+                config.nLayer(),
+                config.nEmbd(),
+                config.nHead(),
+                config.nHead(),
+                config.headSize(),
+                config.vocabSize(),
+                config.nPositions(),
+                config.parameterCount(),
+                bytes,
+                bytes - weights.positionEmbedding.getShape().size() * 4,
+                config.bosTokenId(),
+                java.util.List.of(config.eosTokenId()));
+    }
+
     /** A new empty cache for {@code batch} rows. */
+    @Override
     public KvCache newCache(int batch) {
-        return new KvCache(manager, config, batch);
+        return new KvCache(manager, summary(), batch);
+    }
+
+    @Override
+    public float[][] nextTokenLogProbs(int[][] rows) {
+        try (NDScope ignored = new NDScope()) {
+            return NextTokenLogProbs.of(forwardTrain(tokenArray(rows), 0f), rows);
+        }
     }
 
     /**
@@ -81,6 +112,7 @@ public final class GptModel implements AutoCloseable {
      *
      * @param padding per row, how many leading cache positions are left padding (may be null)
      */
+    @Override
     public float[][] step(KvCache cache, int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
             int start = cache.length();
@@ -91,6 +123,7 @@ public final class GptModel implements AutoCloseable {
     }
 
     /** Single-row convenience for {@link #step(KvCache, int[][], int[])}. */
+    @Override
     public float[] step(KvCache cache, int... tokens) {
         return step(cache, new int[][] {tokens}, null)[0];
     }
@@ -99,6 +132,7 @@ public final class GptModel implements AutoCloseable {
      * Recomputes the whole prefix without a cache and returns the logits of the last position per
      * row [batch][vocab].
      */
+    @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
             return toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
@@ -109,6 +143,7 @@ public final class GptModel implements AutoCloseable {
      * Like {@link #logitsUncached(int[][], int[])}, but asks {@code cancelled} before each layer
      * and returns null once it answers true (a long prefix on a large model takes up to a second).
      */
+    @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding, BooleanSupplier cancelled) {
         try (NDScope ignored = new NDScope()) {
             NDArray out =
@@ -118,6 +153,7 @@ public final class GptModel implements AutoCloseable {
     }
 
     /** Logits at every position of one row without a cache [t][vocab] (tests, eval). */
+    @Override
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
             NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);
@@ -151,11 +187,9 @@ public final class GptModel implements AutoCloseable {
         int batch = (int) ids.getShape().get(0);
         int t = (int) ids.getShape().get(1);
         if (start + t > config.nPositions()) {
-            throw new IllegalArgumentException(
-                    "sequence of "
-                            + (start + t)
-                            + " tokens exceeds the context of "
-                            + config.nPositions());
+            throw new BadInputException(
+                    "a sequence of %d tokens exceeds the model's context of %d; use a shorter prompt or fewer new tokens"
+                            .formatted(start + t, config.nPositions()));
         }
         NDArray positions = positionIds(ids.getManager(), batch, t, start, padding);
         NDArray x =
@@ -339,10 +373,9 @@ public final class GptModel implements AutoCloseable {
         float[] flat = logits.toFloatArray();
         for (float v : flat) {
             if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
-                throw new ModelLoadException(
-                        "the model produced non-finite logits ("
-                                + v
-                                + "): its weights overflow; the model file is unusable");
+                throw new NonFiniteLogitsException(
+                        "the model produced a non-finite logit (%s): its weights overflow in fp32 or the engine has a bug"
+                                .formatted(v));
             }
         }
         float[][] out = new float[rows][cols];

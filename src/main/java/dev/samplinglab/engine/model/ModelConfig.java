@@ -1,12 +1,7 @@
 package dev.samplinglab.engine.model;
 
-import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import com.google.gson.JsonSyntaxException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -88,55 +83,31 @@ public record ModelConfig(
         return (long) vocabSize * d + (long) nPositions * d + nLayer * perLayer + 2 * d;
     }
 
-    /** Reads and validates {@code config.json}. */
+    /** Reads and validates {@code config.json}: every key's type, range and presence. */
     public static ModelConfig read(Path file) {
-        String name = file.getFileName().toString();
-        if (!Files.isRegularFile(file)) {
-            throw new ModelLoadException(
-                    name
-                            + " is missing in "
-                            + file.getParent()
-                            + ": a model folder needs config.json, model.safetensors and tokenizer.json");
-        }
-        try {
-            if (Files.size(file) > 1_000_000) {
-                throw new ModelLoadException(name + " is larger than 1 MB; not a model config");
-            }
-            JsonElement root =
-                    JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8));
-            if (!root.isJsonObject()) {
-                throw new ModelLoadException(name + ": expected a JSON object");
-            }
-            return fromJson(root.getAsJsonObject(), name);
-        } catch (IOException | JsonSyntaxException e) {
-            throw new ModelLoadException(name + ": cannot read JSON (" + e.getMessage() + ")", e);
-        } catch (IllegalArgumentException e) {
-            throw new ModelLoadException(name + ": " + e.getMessage(), e);
-        }
+        return fromJson(ConfigJson.read(file));
     }
 
-    static ModelConfig fromJson(JsonObject o, String name) {
-        String act =
-                o.has("activation_function")
-                        ? o.get("activation_function").getAsString()
-                        : "gelu_new";
+    /** The GPT2Config keys this decoder uses; each failure names the file and the key. */
+    public static ModelConfig fromJson(ConfigJson c) {
+        String act = c.optionalString("activation_function", "gelu_new");
         if (!act.equals("gelu_new") && !act.equals("gelu_pytorch_tanh")) {
-            throw new ModelLoadException(
-                    name
-                            + ": activation_function '"
-                            + act
-                            + "' is not supported (expected gelu_new)");
+            throw c.error(
+                    "activation_function",
+                    "'%s' is not supported (expected gelu_new)".formatted(act));
         }
-        int vocab = intKey(o, "vocab_size", name);
-        return new ModelConfig(
-                intKey(o, "n_layer", name),
-                intKey(o, "n_head", name),
-                intKey(o, "n_embd", name),
-                intKey(o, "n_positions", name),
-                vocab,
-                o.has("layer_norm_epsilon") ? o.get("layer_norm_epsilon").getAsDouble() : 1e-5,
-                o.has("bos_token_id") ? o.get("bos_token_id").getAsInt() : vocab - 1,
-                o.has("eos_token_id") ? o.get("eos_token_id").getAsInt() : vocab - 1);
+        int layers = c.requiredInt("n_layer", 1, MAX_LAYERS);
+        int width = c.requiredInt("n_embd", 1, MAX_WIDTH);
+        int heads = c.requiredInt("n_head", 1, width);
+        if (width % heads != 0) {
+            throw c.error("n_head", "must divide n_embd=%d (got %d)".formatted(width, heads));
+        }
+        int positions = c.requiredInt("n_positions", 1, MAX_POSITIONS);
+        int vocab = c.requiredInt("vocab_size", 1, MAX_VOCAB);
+        double eps = c.optionalDouble("layer_norm_epsilon", 1e-5, 1e-12, 0.1);
+        int bos = c.optionalInt("bos_token_id", vocab - 1, 0, vocab - 1);
+        int eos = c.optionalInt("eos_token_id", vocab - 1, 0, vocab - 1);
+        return new ModelConfig(layers, heads, width, positions, vocab, eps, bos, eos);
     }
 
     /** The JSON form written next to trained weights (Hugging Face GPT2Config keys). */
@@ -157,19 +128,6 @@ public record ModelConfig(
         o.addProperty("tie_word_embeddings", true);
         o.addProperty("torch_dtype", "float32");
         return o;
-    }
-
-    private static int intKey(JsonObject o, String key, String name) {
-        JsonElement e = o.get(key);
-        if (e == null || !e.isJsonPrimitive() || !e.getAsJsonPrimitive().isNumber()) {
-            throw new ModelLoadException(name + ": missing or non-numeric key '" + key + "'");
-        }
-        double v = e.getAsDouble();
-        if (v != Math.rint(v) || Math.abs(v) > Integer.MAX_VALUE) {
-            throw new ModelLoadException(
-                    name + ": key '" + key + "' must be an integer (got " + e + ")");
-        }
-        return (int) v;
     }
 
     private static void require(boolean ok, String key, String expected, Object got) {

@@ -8,6 +8,7 @@ import static dev.samplinglab.engine.sampling.StageKind.TOP_K;
 import static dev.samplinglab.engine.sampling.StageKind.TOP_P;
 import static dev.samplinglab.engine.sampling.StageKind.TYPICAL_P;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -131,7 +132,7 @@ public enum ChainOrder {
                 throw new IllegalArgumentException("order must not contain null stages");
             }
             if (!seen.add(kind)) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "order lists " + kind.traceName() + " twice; each stage at most once");
             }
         }
@@ -144,7 +145,7 @@ public enum ChainOrder {
                 return kind;
             }
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "order must be hf, llama.cpp, vllm or a list of "
                         + "repetition_penalty,frequency_presence_penalty,temperature,top_k,top_p,"
                         + "min_p,typical_p (got '"

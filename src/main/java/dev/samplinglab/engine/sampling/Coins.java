@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.SplittableRandom;
 
 /**
@@ -39,7 +40,7 @@ public final class Coins {
     /** Refuses a coin outside [0, 1). */
     public static double validate(double coin) {
         if (!(coin >= 0 && coin < 1)) {
-            throw new IllegalArgumentException("coin must be in [0, 1) (got " + coin + ")");
+            throw new BadInputException("coin must be in [0, 1) (got " + coin + ")");
         }
         return coin;
     }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -21,7 +22,7 @@ record ContextCounts(int[] ids, int[] counts) {
         for (int i = 0; i < sorted.length; i++) {
             int id = sorted[i];
             if (id < 0 || id >= vocabSize) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "context id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
             }
             if (n > 0 && ids[n - 1] == id) {

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 
 /**
@@ -51,7 +52,7 @@ public final class Distribution {
      * The distribution of raw model logits. -infinity means "impossible"; NaN, +infinity and
      * all-(-infinity) input are refused.
      *
-     * @throws IllegalArgumentException with a one-line message naming the bad entry
+     * @throws BadInputException with a one-line message naming the bad entry
      */
     public static Distribution ofLogits(float[] raw) {
         return ofLogits(raw, true);
@@ -63,7 +64,7 @@ public final class Distribution {
      */
     static Distribution ofLogits(float[] raw, boolean keepWeights) {
         if (raw == null || raw.length == 0) {
-            throw new IllegalArgumentException("logits must not be empty");
+            throw new BadInputException("logits must not be empty");
         }
         double[] logits = new double[raw.length];
         int finite = 0;
@@ -71,7 +72,7 @@ public final class Distribution {
         for (int i = 0; i < raw.length; i++) {
             float v = raw[i];
             if (!(v < Float.POSITIVE_INFINITY)) { // NaN or +infinity
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
             }
             logits[i] = v;
@@ -81,7 +82,7 @@ public final class Distribution {
             }
         }
         if (finite == 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
         }
         int[] support = finite == raw.length ? identity(raw.length) : finiteIds(raw, finite);
@@ -91,13 +92,13 @@ public final class Distribution {
     /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
     public static Distribution ofLogits(double[] raw) {
         if (raw == null || raw.length == 0) {
-            throw new IllegalArgumentException("logits must not be empty");
+            throw new BadInputException("logits must not be empty");
         }
         int finite = 0;
         for (int i = 0; i < raw.length; i++) {
             double v = raw[i];
             if (Double.isNaN(v) || v == Double.POSITIVE_INFINITY) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "logits must be finite or -Infinity (got " + v + " at id " + i + ")");
             }
             if (v != Double.NEGATIVE_INFINITY) {
@@ -105,7 +106,7 @@ public final class Distribution {
             }
         }
         if (finite == 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "logits are all -Infinity (" + raw.length + " ids): no token can be sampled");
         }
         int[] ids = new int[finite];

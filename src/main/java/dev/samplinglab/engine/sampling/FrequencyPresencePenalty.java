@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -21,8 +22,7 @@ public final class FrequencyPresencePenalty implements SamplingStage {
 
     public static double validate(String name, double value) {
         if (!(value >= -2 && value <= 2)) {
-            throw new IllegalArgumentException(
-                    name + " must be in [-2, 2], 0 = off (got " + value + ")");
+            throw new BadInputException(name + " must be in [-2, 2], 0 = off (got " + value + ")");
         }
         return value;
     }

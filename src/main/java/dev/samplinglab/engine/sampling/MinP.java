@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 
 /**
@@ -21,8 +22,7 @@ public final class MinP implements SamplingStage {
 
     public static double validate(double minP) {
         if (!(minP >= 0 && minP <= 1)) {
-            throw new IllegalArgumentException(
-                    "min-p must be in [0, 1], 0 = off (got " + minP + ")");
+            throw new BadInputException("min-p must be in [0, 1], 0 = off (got " + minP + ")");
         }
         return minP;
     }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -70,7 +71,7 @@ public enum Preset {
                 return preset;
             }
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "preset must be one of "
                         + Arrays.stream(values())
                                 .map(Preset::cliName)

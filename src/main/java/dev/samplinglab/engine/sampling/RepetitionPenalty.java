@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -23,7 +24,7 @@ public final class RepetitionPenalty implements SamplingStage {
 
     public static double validate(double theta) {
         if (!(theta > 0) || Double.isInfinite(theta)) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "repetition penalty must be > 0 and finite, 1 = off (got " + theta + ")");
         }
         return theta;
@@ -32,7 +33,7 @@ public final class RepetitionPenalty implements SamplingStage {
     /** Window 0 = the whole context. */
     public static int validateWindow(int window) {
         if (window < 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "penalty window must be >= 0, 0 = whole context (got " + window + ")");
         }
         return window;

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,7 +127,8 @@ public final class SamplingPipeline {
         StageTracer tracer = new StageTracer(displayIds, pieces);
         StageTrace rawTrace = tracer.traceRaw(raw); // first: the tracer follows the chain
         List<StageTrace> stageTraces = new ArrayList<>();
-        Distribution d = runStages(raw, ctx, tracer, stageTraces);
+        Distribution[] tempered = {raw};
+        Distribution d = runStages(raw, ctx, tracer, stageTraces, tempered);
         int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
         StageTrace finalTrace =
                 tracer.trace(
@@ -138,6 +140,7 @@ public final class SamplingPipeline {
                         -1,
                         null);
         double chosenProb = d.prob(chosen);
+        double surprisal = -Math.log(chosenProb > 0 ? chosenProb : raw.prob(chosen)) / Math.log(2);
         return new StepTrace(
                 displayIds,
                 rawTrace,
@@ -149,18 +152,31 @@ public final class SamplingPipeline {
                 pieces.apply(chosen),
                 chosenProb,
                 raw.prob(chosen),
+                tempered[0].prob(chosen),
+                forcedId >= 0,
                 raw.entropyBits(),
+                tempered[0].entropyBits(),
                 d.entropyBits(),
-                -Math.log(chosenProb) / Math.log(2),
+                surprisal,
                 new StepTrace.FullArrays(raw::rawLogitsAsFloats, d::probs));
     }
 
-    /** Applies every stage, appending its trace; returns the final distribution. */
+    /**
+     * Applies every stage, appending its trace; returns the final distribution and leaves the
+     * temperature stage's output (the raw distribution without one) in {@code tempered[0]}.
+     */
     private Distribution runStages(
-            Distribution raw, int[] context, StageTracer tracer, List<StageTrace> traces) {
+            Distribution raw,
+            int[] context,
+            StageTracer tracer,
+            List<StageTrace> traces,
+            Distribution[] tempered) {
         Distribution d = raw;
         for (SamplingStage stage : stages) {
             StageResult r = stage.apply(d, context);
+            if (stage.kind() == StageKind.TEMPERATURE) {
+                tempered[0] = r.out();
+            }
             traces.add(
                     tracer.trace(
                             stage.kind(),
@@ -186,7 +202,7 @@ public final class SamplingPipeline {
         }
         for (int id : context) {
             if (id < 0 || id >= vocabSize) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         "context id " + id + " is outside the vocabulary [0, " + vocabSize + ")");
             }
         }

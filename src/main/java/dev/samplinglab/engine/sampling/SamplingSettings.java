@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,7 +49,7 @@ public record SamplingSettings(
         TopK.validate(topK);
         TopP.validate(topP);
         if (topPRule == null) {
-            throw new IllegalArgumentException("top-p rule must be inclusive or cumsum-le-p");
+            throw new BadInputException("top-p rule must be inclusive or cumsum-le-p");
         }
         MinP.validate(minP);
         TypicalP.validate(typicalP);
@@ -69,7 +70,7 @@ public record SamplingSettings(
                             frequencyPenalty,
                             presencePenalty)
                     && !order.contains(kind)) {
-                throw new IllegalArgumentException(
+                throw new BadInputException(
                         kind.traceName()
                                 + " is set but not in the chain order "
                                 + ChainOrder.describe(order)

@@ -17,10 +17,15 @@ import java.util.function.Supplier;
  * @param chosenId the picked token
  * @param chosenPiece its display piece
  * @param chosenProb its final probability
- * @param chosenRawProb its raw (T=1, no filtering) probability
- * @param entropyRawBits entropy of the raw distribution in bits
- * @param entropyFinalBits entropy of the final distribution in bits
- * @param surprisalBits -log2 of the chosen token's final probability
+ * @param chosenRawProb its raw (T=1, no filtering) probability: its probability under the model
+ * @param chosenTemperedProb its probability after temperature alone (before any filter)
+ * @param forced whether the user chose the token (a branch) instead of the picker
+ * @param entropyRawBits entropy of the raw (T=1) distribution in bits
+ * @param entropyTemperedBits entropy after temperature alone, in bits
+ * @param entropyFinalBits entropy of the final distribution (the one sampled from) in bits
+ * @param surprisalBits -log2 of the chosen token's final probability; for a forced token outside
+ *     the kept set (final probability 0), -log2 of its probability under the model, so it stays
+ *     finite and meaningful
  * @param full full-vocabulary arrays, kept only for the current step; null in history
  */
 public record StepTrace(
@@ -34,7 +39,10 @@ public record StepTrace(
         String chosenPiece,
         double chosenProb,
         double chosenRawProb,
+        double chosenTemperedProb,
+        boolean forced,
         double entropyRawBits,
+        double entropyTemperedBits,
         double entropyFinalBits,
         double surprisalBits,
         FullArrays full) {
@@ -47,6 +55,11 @@ public record StepTrace(
     @Override
     public int[] displayIds() {
         return displayIds.clone();
+    }
+
+    /** Whether the chosen token lies outside the kept set (only possible when forced). */
+    public boolean chosenOutsideKept() {
+        return chosenProb <= 0;
     }
 
     /** The same trace without the full-vocabulary arrays, for history. */
@@ -64,7 +77,10 @@ public record StepTrace(
                         chosenPiece,
                         chosenProb,
                         chosenRawProb,
+                        chosenTemperedProb,
+                        forced,
                         entropyRawBits,
+                        entropyTemperedBits,
                         entropyFinalBits,
                         surprisalBits,
                         null);

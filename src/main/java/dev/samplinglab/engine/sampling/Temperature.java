@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 
 /**
@@ -31,7 +32,7 @@ public final class Temperature implements SamplingStage {
     /** Returns T if valid, else throws a one-line message. */
     public static double validate(double t) {
         if (!(t > 0) || Double.isInfinite(t)) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "temperature must be > 0 and finite (got "
                             + t
                             + ")"

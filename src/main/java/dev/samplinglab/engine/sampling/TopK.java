@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 
 /**
@@ -20,7 +21,7 @@ public final class TopK implements SamplingStage {
 
     public static int validate(int k) {
         if (k < 0) {
-            throw new IllegalArgumentException("top-k must be >= 0, 0 = off (got " + k + ")");
+            throw new BadInputException("top-k must be >= 0, 0 = off (got " + k + ")");
         }
         return k;
     }

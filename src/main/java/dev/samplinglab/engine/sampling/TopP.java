@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -27,14 +28,14 @@ public final class TopP implements SamplingStage {
     public TopP(double p, TopPRule rule) {
         this.p = validate(p);
         if (rule == null) {
-            throw new IllegalArgumentException("top-p rule must be inclusive or cumsum-le-p");
+            throw new BadInputException("top-p rule must be inclusive or cumsum-le-p");
         }
         this.rule = rule;
     }
 
     public static double validate(double p) {
         if (!(p > 0 && p <= 1)) {
-            throw new IllegalArgumentException("top-p must be in (0, 1], 1 = off (got " + p + ")");
+            throw new BadInputException("top-p must be in (0, 1], 1 = off (got " + p + ")");
         }
         return p;
     }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Locale;
 
 /**
@@ -47,7 +48,7 @@ public enum TopPRule {
                 return rule;
             }
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "top-p rule must be inclusive or cumsum-le-p (got '" + text + "')");
     }
 }

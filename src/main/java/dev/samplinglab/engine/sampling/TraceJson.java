@@ -37,7 +37,10 @@ public final class TraceJson {
         o.addProperty("chosen_piece", t.chosenPiece());
         o.add("chosen_prob", number(t.chosenProb()));
         o.add("chosen_raw_prob", number(t.chosenRawProb()));
+        o.add("chosen_tempered_prob", number(t.chosenTemperedProb()));
+        o.addProperty("forced", t.forced());
         o.add("entropy_raw_bits", number(t.entropyRawBits()));
+        o.add("entropy_tempered_bits", number(t.entropyTemperedBits()));
         o.add("entropy_final_bits", number(t.entropyFinalBits()));
         o.add("surprisal_bits", number(t.surprisalBits()));
         JsonArray stages = new JsonArray();

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.sampling;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -22,8 +23,7 @@ public final class TypicalP implements SamplingStage {
 
     public static double validate(double mass) {
         if (!(mass > 0 && mass <= 1)) {
-            throw new IllegalArgumentException(
-                    "typical-p must be in (0, 1], 1 = off (got " + mass + ")");
+            throw new BadInputException("typical-p must be in (0, 1], 1 = off (got " + mass + ")");
         }
         return mass;
     }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -126,7 +127,7 @@ public final class BpeTrainer {
 
     private static void validate(String text, int vocabSize) {
         if (vocabSize < MIN_VOCAB_SIZE) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "vocab size "
                             + vocabSize
                             + " is too small: it must be at least "
@@ -136,11 +137,11 @@ public final class BpeTrainer {
                             + ")");
         }
         if (text == null || text.isEmpty()) {
-            throw new IllegalArgumentException("corpus is empty: nothing to learn merges from");
+            throw new BadInputException("corpus is empty: nothing to learn merges from");
         }
         int bad = firstUnpairedSurrogate(text);
         if (bad >= 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "corpus is not valid Unicode: unpaired surrogate at char index " + bad);
         }
     }
@@ -169,10 +170,10 @@ public final class BpeTrainer {
         try {
             return decoder.decode(in).toString();
         } catch (MalformedInputException e) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "corpus is not valid UTF-8: malformed byte at offset " + in.position());
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("corpus is not valid UTF-8: " + e.getMessage());
+            throw new BadInputException("corpus is not valid UTF-8: " + e.getMessage());
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.samplinglab.engine.train;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.SafetensorsFile;
@@ -86,7 +87,7 @@ public record Checkpoint(
                                     .toList()
                             : List.of());
         } catch (IOException | RuntimeException e) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "cannot read the checkpoint in " + folder + ": " + e.getMessage(), e);
         }
     }
@@ -100,7 +101,7 @@ public record Checkpoint(
         if (Files.isRegularFile(old.resolve(STATE))) {
             return old;
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "no checkpoint to resume in " + dir + " (state.json is missing)");
     }
 

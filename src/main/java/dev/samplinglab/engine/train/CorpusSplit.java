@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -31,16 +32,16 @@ public record CorpusSplit(String train, String val) {
     /** Reads a strict UTF-8 file; empty or malformed input is an IllegalArgumentException. */
     public static String readUtf8(Path file) {
         if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException(file + " is not a readable file");
+            throw new BadInputException(file + " is not a readable file");
         }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new BadInputException("cannot read " + file + ": " + e.getMessage(), e);
         }
         if (bytes.length == 0) {
-            throw new IllegalArgumentException(file + " is empty");
+            throw new BadInputException(file + " is empty");
         }
         try {
             return StandardCharsets.UTF_8
@@ -50,7 +51,7 @@ public record CorpusSplit(String train, String val) {
                     .decode(ByteBuffer.wrap(bytes))
                     .toString();
         } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(file + " is not valid UTF-8 text", e);
+            throw new BadInputException(file + " is not valid UTF-8 text", e);
         }
     }
 

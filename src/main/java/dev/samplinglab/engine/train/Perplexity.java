@@ -1,11 +1,7 @@
 package dev.samplinglab.engine.train;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.NDScope;
-import ai.djl.ndarray.index.NDIndex;
-import ai.djl.ndarray.types.Shape;
-import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.model.Decoder;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,17 +23,17 @@ public final class Perplexity {
     record Window(int start, int end, int from) {}
 
     /** Total nats of {@code tokens} under {@code model}; {@code chars} is the text's length. */
-    public static EvalResult evaluate(GptModel model, int[] tokens, long chars, int stride) {
+    public static EvalResult evaluate(Decoder model, int[] tokens, long chars, int stride) {
         if (tokens.length == 0) {
-            throw new IllegalArgumentException("the text has no tokens to evaluate");
+            throw new BadInputException("the text has no tokens to evaluate");
         }
-        int context = model.config().nPositions();
+        int context = model.summary().context();
         // a window must hold the token before the first one it scores
         if (stride < 1 || stride >= context) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "stride must be in 1.." + (context - 1) + ", got " + stride);
         }
-        double nats = Math.log(model.config().vocabSize());
+        double nats = Math.log(model.summary().vocab());
         List<Window> windows = windows(tokens.length, context, stride);
         for (int i = 0; i < windows.size(); ) {
             int j = i;
@@ -67,34 +63,20 @@ public final class Perplexity {
         return out;
     }
 
-    private static double score(GptModel model, int[] tokens, List<Window> batch, int length) {
+    private static double score(Decoder model, int[] tokens, List<Window> batch, int length) {
         int rows = batch.size();
-        long[] ids = new long[rows * length];
-        long[] targets = new long[rows * (length - 1)];
+        int[][] ids = new int[rows][];
         for (int r = 0; r < rows; r++) {
             Window w = batch.get(r);
-            for (int i = 0; i < length; i++) {
-                ids[r * length + i] = tokens[w.start() + i];
-            }
-            for (int i = 0; i < length - 1; i++) {
-                targets[r * (length - 1) + i] = tokens[w.start() + i + 1];
-            }
+            ids[r] = java.util.Arrays.copyOfRange(tokens, w.start(), w.start() + length);
         }
-        float[] logProbs;
-        try (NDScope ignored = new NDScope()) {
-            NDManager m = model.manager();
-            NDArray logits = model.forwardTrain(m.create(ids, new Shape(rows, length)), 0f);
-            NDArray predicting = logits.get(new NDIndex(":, :-1, :")).logSoftmax(2);
-            NDArray picked =
-                    predicting.gather(m.create(targets, new Shape(rows, length - 1, 1)), 2);
-            logProbs = picked.toFloatArray();
-        }
+        float[][] logProbs = model.nextTokenLogProbs(ids);
         double nats = 0;
         for (int r = 0; r < rows; r++) {
             Window w = batch.get(r);
             // target position p sits at column p - start - 1
             for (int p = w.from(); p < w.end(); p++) {
-                nats -= logProbs[r * (length - 1) + p - w.start() - 1];
+                nats -= logProbs[r][p - w.start() - 1];
             }
         }
         return nats;

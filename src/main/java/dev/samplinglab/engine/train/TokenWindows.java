@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.SplittableRandom;
 
 /**
@@ -16,7 +17,7 @@ public final class TokenWindows {
 
     public TokenWindows(int[] tokens, int context, long seed) {
         if (tokens.length < context + 1) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "the training text has "
                             + tokens.length
                             + " tokens, fewer than the context + 1 ("

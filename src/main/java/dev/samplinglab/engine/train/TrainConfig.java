@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.train;
 
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.BadInputException;
 
 /**
  * Hyperparameters of one training run of the GPT-2 decoder (Radford et al. 2019) with AdamW
@@ -121,7 +122,7 @@ public record TrainConfig(
 
     private static void require(boolean ok, String message) {
         if (!ok) {
-            throw new IllegalArgumentException(message);
+            throw new BadInputException(message);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
@@ -65,7 +66,7 @@ public final class TrainingRun {
     public Summary run(TrainConfig requested) throws IOException {
         String text = CorpusSplit.readUtf8(options.corpus());
         if (CorpusSplit.chars(text) <= requested.context()) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     options.corpus()
                             + " has "
                             + CorpusSplit.chars(text)
@@ -280,7 +281,7 @@ public final class TrainingRun {
         } else if (options.tokenizer() != null) {
             try (HfTextTokenizer t = HfTextTokenizer.load(options.tokenizer())) {
                 if (t.vocabSize() != config.vocabSize()) {
-                    throw new IllegalArgumentException(
+                    throw new BadInputException(
                             options.tokenizer()
                                     + " has "
                                     + t.vocabSize()
@@ -309,7 +310,7 @@ public final class TrainingRun {
             Path probe = Files.createTempFile(dir, ".write-probe", ".tmp");
             Files.delete(probe);
         } catch (IOException | SecurityException e) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "cannot write the "
                             + what
                             + " "

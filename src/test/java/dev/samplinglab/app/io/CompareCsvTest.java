@@ -2,7 +2,7 @@ package dev.samplinglab.app.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samplinglab.app.viewmodel.StepResult;
+import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;

@@ -2,8 +2,8 @@ package dev.samplinglab.app.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samplinglab.app.viewmodel.FakeStepSource;
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.common.FakeStepSource;
+import dev.samplinglab.app.widgets.Strategy;
 import org.junit.jupiter.api.Test;
 
 class HistoryCsvTest {

@@ -2,7 +2,7 @@ package dev.samplinglab.app.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samplinglab.app.viewmodel.Strategy;
+import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.ChainOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -53,7 +53,7 @@ class CacheLabTest {
         assertThat(last.position()).isEqualTo(19);
         assertThat(last.cacheLength()).isEqualTo(20);
         // 2 layers, width 16: 2 * 2 * 20 * 16 * 4
-        assertThat(last.cacheBytes()).isEqualTo(5120).isEqualTo(CacheLab.cacheBytes(2, 20, 16));
+        assertThat(last.cacheBytes()).isEqualTo(5120).isEqualTo(CacheLab.cacheBytes(2, 20, 2, 8));
         assertThat(samples).allSatisfy(s -> assertThat(s.uncachedMillis()).isPositive());
     }
 

@@ -3,6 +3,7 @@ package dev.samplinglab.engine.generate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
@@ -76,8 +77,8 @@ class LanguageModelTest {
     @Test
     void unknownRandomModelIsRefused() {
         assertThatThrownBy(() -> LanguageModel.open("random:huge"))
-                .isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("random:tiny or random:gpt2-small");
+                .isInstanceOf(BadInputException.class)
+                .hasMessageContaining("use one of random:tiny, random:gpt2-small");
     }
 
     @Test
@@ -89,16 +90,17 @@ class LanguageModelTest {
                         + tokenizerVocab
                         + "}");
         assertThatThrownBy(() -> LanguageModel.open(m.toString()))
-                .hasMessageContaining("config.json: n_embd must be divisible by n_head=3");
+                .hasMessageContaining("config.json: key 'n_head' must divide n_embd=8 (got 3)");
         Files.writeString(
                 m.resolve("config.json"),
                 "{\"n_layer\":1,\"n_head\":2,\"n_embd\":8,\"n_positions\":5000000,\"vocab_size\":"
                         + tokenizerVocab
                         + "}");
         assertThatThrownBy(() -> LanguageModel.open(m.toString()))
-                .hasMessageContaining("n_positions must be 1..1000000");
+                .hasMessageContaining(
+                        "config.json: key 'n_positions' must be an integer in 1..1000000 (got 5000000)");
         Files.writeString(m.resolve("config.json"), "{\"n_layer\":1}");
         assertThatThrownBy(() -> LanguageModel.open(m.toString()))
-                .hasMessageContaining("missing or non-numeric key 'vocab_size'");
+                .hasMessageContaining("config.json: key 'n_embd' is missing");
     }
 }

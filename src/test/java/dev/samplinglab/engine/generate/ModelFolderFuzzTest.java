@@ -10,6 +10,7 @@ import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
+import dev.samplinglab.engine.model.NonFiniteLogitsException;
 import dev.samplinglab.engine.model.WeightLoader;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -39,7 +40,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Seeded mutations of a valid model folder: each either loads and generates one token or fails with
- * {@link ModelLoadException}; none hangs past 2 s, throws anything else or allocates more than 256
+ * {@link ModelLoadException} (or, when finite but huge weights overflow in the first step, {@link
+ * NonFiniteLogitsException}); none hangs past 2 s, throws anything else or allocates more than 256
  * MB. {@code -Dfuzz.cases=1000} runs the full size (default 200).
  */
 class ModelFolderFuzzTest {
@@ -138,7 +140,7 @@ class ModelFolderFuzzTest {
                 DecodeSession s = new DecodeSession(lm, "the cat", 0)) {
             s.step(SamplingPipeline.of(SamplingSettings.greedyDecoding()));
             outcome = 0;
-        } catch (ModelLoadException expected) {
+        } catch (ModelLoadException | NonFiniteLogitsException expected) {
             assertThat(expected.getMessage()).isNotBlank();
             outcome = 1;
         }

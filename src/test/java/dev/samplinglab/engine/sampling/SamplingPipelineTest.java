@@ -107,7 +107,9 @@ class SamplingPipelineTest {
         StepTrace forced = HF.runForced(LOGITS, new int[0], 0.5, String::valueOf, 100, 0);
         assertThat(forced.chosenId()).isZero();
         assertThat(forced.chosenProb()).isZero(); // dropped by top-p
-        assertThat(forced.surprisalBits()).isInfinite();
+        // outside the kept set: surprisal under the model, -log2(0.0822), not Infinity
+        assertThat(forced.surprisalBits()).isCloseTo(3.6045, within(1e-4));
+        assertThat(forced.forced()).isTrue();
         assertThat(forced.stages()).isEqualTo(free.stages());
         assertThatThrownBy(() -> HF.runForced(LOGITS, new int[0], 0.5, String::valueOf, 5, 5))
                 .hasMessage("forced token id must be in [0, 5) (got 5)");

@@ -49,10 +49,12 @@ class TraceJsonTest {
     }
 
     @Test
-    void infiniteSurprisalIsWrittenAsNull() {
+    void aForcedTokenIsMarkedAndItsSurprisalStaysFinite() {
         StepTrace t = PIPELINE.runForced(LOGITS, new int[0], 0.5, null, 5, 4);
         JsonObject o = JsonParser.parseString(TraceJson.toLine(t)).getAsJsonObject();
-        assertThat(o.get("surprisal_bits").isJsonNull()).isTrue();
+        assertThat(o.get("forced").getAsBoolean()).isTrue();
+        assertThat(o.get("surprisal_bits").getAsDouble())
+                .isCloseTo(-Math.log(t.chosenRawProb()) / Math.log(2), within(1e-9));
     }
 
     @Test

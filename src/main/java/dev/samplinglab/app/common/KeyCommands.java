@@ -1,0 +1,77 @@
+package dev.samplinglab.app.common;
+
+import java.util.function.Supplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The window's keyboard commands, installed as a scene filter so they work whatever has focus,
+ * except plain keys while typing in a text field.
+ */
+public final class KeyCommands {
+    private static final KeyCombination RESET = KeyCombination.keyCombination("Shortcut+R");
+    static final KeyCombination EXPORT_PNG = KeyCombination.keyCombination("Shortcut+E");
+    static final KeyCombination EXPORT_CSV = KeyCombination.keyCombination("Shortcut+Shift+E");
+    static final KeyCombination EXPORT_JSON = KeyCombination.keyCombination("Shortcut+J");
+    static final KeyCombination BRANCH = KeyCombination.keyCombination("Shortcut+B");
+    private static final KeyCombination PRESENT = KeyCombination.keyCombination("Shortcut+Shift+P");
+
+    private KeyCommands() {}
+
+    /**
+     * Sends the keys pressed in {@code scene} to the tab {@code target} returns at that moment; F11
+     * and Ctrl+Shift+P call {@code togglePresentation}.
+     */
+    public static void install(Scene scene, Supplier<LabTab> target, Runnable togglePresentation) {
+        scene.addEventFilter(
+                KeyEvent.KEY_PRESSED,
+                e -> {
+                    if (handle(e, target.get(), togglePresentation, scene.getFocusOwner())) {
+                        e.consume();
+                    }
+                });
+    }
+
+    static boolean handle(KeyEvent e, LabTab a, Runnable togglePresentation, Node focus) {
+        if (RESET.match(e)) {
+            a.reset();
+            return true;
+        }
+        if (PRESENT.match(e) || e.getCode() == KeyCode.F11) {
+            togglePresentation.run();
+            return true;
+        }
+        if (EXPORT_PNG.match(e)) {
+            a.exportPng();
+            return true;
+        }
+        if (EXPORT_CSV.match(e)) {
+            a.exportCsv();
+            return true;
+        }
+        if (EXPORT_JSON.match(e)) {
+            a.exportJson();
+            return true;
+        }
+        if (BRANCH.match(e)) {
+            a.openBranchMenu();
+            return true;
+        }
+        if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+            return false;
+        }
+        switch (e.getCode()) {
+            case RIGHT, SPACE -> a.step();
+            case LEFT, BACK_SPACE -> a.back();
+            case ENTER -> a.toggleRun();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+}

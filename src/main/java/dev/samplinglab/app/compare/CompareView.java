@@ -1,0 +1,269 @@
+package dev.samplinglab.app.compare;
+
+import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.LabTab;
+import dev.samplinglab.app.common.Presentation;
+import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.io.AtomicFiles;
+import dev.samplinglab.app.io.CompareCsv;
+import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.app.widgets.Toolbar;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The compare tab: 2 to 4 strategies side by side on one model, prompt and seed, moved in lockstep
+ * by Step / Back / Run / Reset, on common random numbers or independent streams.
+ */
+public final class CompareView extends BorderPane implements LabTab {
+    private final CompareViewModel vm;
+    private final UserPrompts prompts;
+    private final BooleanProperty presentation;
+    private final HBox columns = new HBox(6);
+    private final List<CompareColumnView> views = new ArrayList<>();
+
+    public CompareView(CompareViewModel vm, UserPrompts prompts, BooleanProperty presentation) {
+        this.vm = vm;
+        this.prompts = prompts;
+        this.presentation = presentation;
+        setId("compare");
+        getStyleClass().addAll("lab-view", "compare");
+        setTop(new VBox(toolbar(), coinsRow()));
+        columns.setId("compare-columns");
+        columns.setPadding(new Insets(6));
+        columns.setFillHeight(true);
+        ScrollPane scroll = new ScrollPane(columns);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        setCenter(scroll);
+        vm.columns().addListener((ListChangeListener<CompareColumn>) c -> rebuild());
+        vm.onErrorProperty().set(message -> prompts.error("Compare", message));
+        rebuild();
+        Presentation.follow(this, presentation, this::setTheme);
+    }
+
+    private void setTheme(ChartTheme theme) {
+        views.forEach(v -> v.setTheme(theme));
+    }
+
+    private void rebuild() {
+        views.clear();
+        for (int i = 0; i < vm.columns().size(); i++) {
+            int index = i;
+            views.add(
+                    new CompareColumnView(
+                            vm.columns().get(i),
+                            i,
+                            vm.promptPieces(),
+                            () -> vm.removeColumn(index)));
+        }
+        columns.getChildren().setAll(views);
+        setTheme(presentation.get() ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+    }
+
+    private HBox toolbar() {
+        Button stepB =
+                Toolbar.button(
+                        "cmp-step",
+                        "Step ▶",
+                        "Every column decodes one token (→ or Space)",
+                        this::step);
+        Button backB =
+                Toolbar.button(
+                        "cmp-back",
+                        "◀ Back",
+                        "Every column removes its last token (←)",
+                        this::back);
+        Button runB = Toolbar.button("cmp-run", "Run", "Run / pause (Enter)", this::toggleRun);
+        runB.textProperty()
+                .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
+        Button resetB =
+                Toolbar.button(
+                        "cmp-reset", "Reset", "Start every column again (Ctrl+R)", this::reset);
+        Button add =
+                Toolbar.button(
+                        "cmp-add",
+                        "+ Column",
+                        "Add a column (up to 4)",
+                        () -> vm.addColumn(Strategy.defaults()));
+        add.disableProperty()
+                .bind(
+                        Bindings.size(vm.columns())
+                                .greaterThanOrEqualTo(CompareViewModel.MAX_COLUMNS));
+        Label steps = new Label();
+        steps.setId("cmp-steps");
+        steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
+        Label model = new Label();
+        model.getStyleClass().add("model-name");
+        model.textProperty()
+                .bind(
+                        Bindings.concat(
+                                "model ",
+                                vm.modelNameProperty(),
+                                " · seed ",
+                                vm.seedProperty().asString()));
+        Label busy = Toolbar.busyLabel(vm.busyBinding());
+        MenuButton export = new MenuButton("Export");
+        export.setId("cmp-export");
+        export.getStyleClass().add("secondary");
+        MenuItem png = new MenuItem("Comparison as PNG…");
+        png.setOnAction(e -> exportPng());
+        MenuItem csv = new MenuItem("Comparison as CSV…");
+        csv.setOnAction(e -> exportCsv());
+        export.getItems().addAll(png, csv);
+        Region grow = Toolbar.spacer();
+        HBox bar =
+                new HBox(
+                        8,
+                        stepB,
+                        backB,
+                        runB,
+                        resetB,
+                        new Separator(),
+                        add,
+                        steps,
+                        model,
+                        grow,
+                        busy,
+                        export);
+        bar.getStyleClass().add("toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        return bar;
+    }
+
+    private HBox coinsRow() {
+        CheckBox crn = new CheckBox("Common random numbers");
+        crn.setId("cmp-crn");
+        crn.selectedProperty().bindBidirectional(vm.commonRandomNumbersProperty());
+        crn.setTooltip(
+                new Tooltip(
+                        "On: all columns share the coin u of each step. Off: each"
+                                + " column has its own stream from the seed."));
+        Label what = new Label();
+        what.setId("cmp-coins");
+        what.getStyleClass().add("coins-description");
+        what.textProperty().bind(vm.coinsDescription());
+        HBox row = new HBox(10, crn, what);
+        row.getStyleClass().add("coins-row");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setPadding(new Insets(4, 10, 4, 10));
+        return row;
+    }
+
+    /** The comparison as CSV text. */
+    public String csv() {
+        List<CompareCsv.Column> cols = new ArrayList<>();
+        for (CompareColumn c : vm.columns()) {
+            String strategy;
+            try {
+                strategy = c.strategy().strategy().toSettings().describe();
+            } catch (IllegalArgumentException e) {
+                strategy = "invalid: " + e.getMessage();
+            }
+            cols.add(new CompareCsv.Column(strategy, c.history(), c.divergenceProperty().get()));
+        }
+        return CompareCsv.format(cols, vm.commonRandomNumbersProperty().get());
+    }
+
+    /** Asks for a file and writes the CSV. */
+    @Override
+    public void exportCsv() {
+        String text = csv();
+        save(
+                "Export comparison as CSV",
+                "csv",
+                "sampling-lab-compare.csv",
+                f -> AtomicFiles.writeString(f, text));
+    }
+
+    /** Asks for a file and writes a PNG of the columns. */
+    @Override
+    public void exportPng() {
+        WritableImage image = columns.snapshot(null, null);
+        save(
+                "Export comparison as PNG",
+                "png",
+                "sampling-lab-compare.png",
+                f -> Exporter.writePng(image, f));
+    }
+
+    private Path save(String title, String ext, String suggested, Exporter.Write write) {
+        Path file = Exporter.chooseTarget(prompts, title, ext, suggested);
+        if (file == null) {
+            return null;
+        }
+        try {
+            write.to(file);
+            return file;
+        } catch (IOException | RuntimeException e) {
+            prompts.error("Export failed", "Could not write " + file + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    // ---- commands (keyboard and buttons) ----------------------------------------------
+
+    @Override
+    public void step() {
+        vm.step();
+    }
+
+    @Override
+    public void back() {
+        vm.back();
+    }
+
+    @Override
+    public void toggleRun() {
+        vm.toggleRun();
+    }
+
+    @Override
+    public void reset() {
+        vm.reset();
+    }
+
+    @Override
+    public void shutdown() {
+        vm.shutdown();
+    }
+
+    @Override
+    public javafx.scene.Node node() {
+        return this;
+    }
+
+    public CompareViewModel viewModel() {
+        return vm;
+    }
+
+    List<CompareColumnView> columnViews() {
+        return List.copyOf(views);
+    }
+
+    public HBox columnsBox() {
+        return columns;
+    }
+}

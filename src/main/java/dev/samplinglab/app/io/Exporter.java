@@ -1,0 +1,143 @@
+package dev.samplinglab.app.io;
+
+import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.step.StepViewModel;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
+import javax.imageio.ImageIO;
+
+/**
+ * Export of the current charts (PNG) and of the step history (CSV, JSON): a file chooser, a
+ * confirmation before replacing a file, and an atomic write.
+ */
+public final class Exporter {
+    private final StepViewModel vm;
+    private final UserPrompts prompts;
+    private final HistoryJson json;
+    private Executor io = Runnable::run;
+    private Executor ui = Runnable::run;
+
+    public Exporter(StepViewModel vm, UserPrompts prompts, HistoryJson json) {
+        this.vm = vm;
+        this.prompts = prompts;
+        this.json = json;
+    }
+
+    /**
+     * Writes files on {@code io} and reports failures through {@code ui}, so encoding a PNG never
+     * holds the FX thread (the default writes on the calling thread).
+     */
+    public void writeInBackground(Executor io, Executor ui) {
+        this.io = io;
+        this.ui = ui;
+    }
+
+    /**
+     * Asks for a file and writes a PNG of {@code node}; returns the file, or null when cancelled or
+     * (when writing on the calling thread) failed.
+     */
+    public Path exportPng(Node node) {
+        WritableImage image = node.snapshot(new SnapshotParameters(), null);
+        return save(
+                "Export charts as PNG",
+                "png",
+                "sampling-lab-step.png",
+                file -> writePng(image, file));
+    }
+
+    public Path exportCsv() {
+        String text = HistoryCsv.format(vm.history());
+        return save(
+                "Export history as CSV",
+                "csv",
+                "sampling-lab-history.csv",
+                file -> AtomicFiles.writeString(file, text));
+    }
+
+    public Path exportJson() {
+        String text =
+                json.format(
+                        vm.modelNameProperty().get(),
+                        vm.promptProperty().get(),
+                        vm.seedProperty().get(),
+                        vm.strategy().strategy(),
+                        vm.history());
+        return save(
+                "Export history as JSON",
+                "json",
+                "sampling-lab-history.json",
+                file -> AtomicFiles.writeString(file, text));
+    }
+
+    /** Writes a PNG atomically. */
+    public static void writePng(WritableImage image, Path file) throws IOException {
+        var buffered = SwingFXUtils.fromFXImage(image, null);
+        AtomicFiles.write(
+                file,
+                out -> {
+                    if (!ImageIO.write(buffered, "png", out)) {
+                        throw new IOException("no PNG writer available");
+                    }
+                });
+    }
+
+    /**
+     * Asks where to save: adds {@code .ext} when the name has no extension and asks before
+     * overwriting; null when the user cancels either question.
+     */
+    public static Path chooseTarget(
+            UserPrompts prompts, String title, String ext, String suggested) {
+        Path file = prompts.chooseSaveFile(title, ext, suggested);
+        if (file == null) {
+            return null;
+        }
+        if (!file.getFileName().toString().contains(".")) {
+            file = file.resolveSibling(file.getFileName() + "." + ext);
+        }
+        if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
+            return null;
+        }
+        return file;
+    }
+
+    /** Writes one export to a file. */
+    @FunctionalInterface
+    public interface Write {
+        void to(Path file) throws IOException;
+    }
+
+    private Path save(String title, String ext, String suggested, Write write) {
+        Path file = chooseTarget(prompts, title, ext, suggested);
+        if (file == null) {
+            return null;
+        }
+        Path target = file;
+        var failed = new java.util.concurrent.atomic.AtomicBoolean();
+        io.execute(
+                () -> {
+                    try {
+                        write.to(target);
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(true);
+                        ui.execute(() -> failed(target, e));
+                    }
+                });
+        return failed.get() ? null : file;
+    }
+
+    private void failed(Path file, Exception e) {
+        prompts.error(
+                "Export failed",
+                "Could not write "
+                        + file
+                        + ": "
+                        + e.getMessage()
+                        + "\nAny existing file was left as it was.");
+    }
+}

@@ -1,0 +1,342 @@
+package dev.samplinglab.app.step;
+
+import dev.samplinglab.app.chart.ChartStack;
+import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.KeyCommands;
+import dev.samplinglab.app.common.LabTab;
+import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.widgets.TokenStrip;
+import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.engine.sampling.Candidate;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The step window: controls on the left, the stacked stage charts in the centre with the status
+ * line, the token chips at the bottom, commands on top. Views bind to the view model and delegate
+ * every command to it.
+ */
+public final class StepView extends BorderPane implements LabTab {
+    public static final String STYLESHEET = "/dev/samplinglab/app/sampling-lab.css";
+    private final StepViewModel vm;
+    private final ChartStack charts = new ChartStack();
+    private final Label status = new Label();
+    private final MenuButton branch = new MenuButton("Branch…");
+    private final ControlsPane controls;
+    private final TokenStrip strip;
+    private final Exporter exporter;
+    private final LatencyProbe latency = new LatencyProbe();
+    private final TimelineStrip timeline;
+    private final ScrollPane left;
+
+    public StepView(
+            StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
+        this.vm = vm;
+        this.controls = new ControlsPane(vm, prompts, models);
+        this.strip = new TokenStrip(vm);
+        this.timeline = new TimelineStrip(vm);
+        this.exporter = new Exporter(vm, prompts, json);
+        getStyleClass().add("main-view");
+        setTop(toolbar());
+        left = new ScrollPane(controls);
+        left.setId("controls-scroll");
+        left.setFitToWidth(true);
+        left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        left.setPrefViewportWidth(340);
+        left.setMinViewportWidth(300);
+        setLeft(left);
+        setCenter(centre());
+        setBottom(strip);
+        vm.shownProperty().addListener((obs, o, n) -> showStep(n));
+        vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
+        vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
+        charts.setOnFinalBarClicked(this::branchToBar);
+        vm.onErrorProperty().set(message -> prompts.error("Sampling Lab", message));
+        showStep(vm.shownProperty().get());
+    }
+
+    /** Installs the keyboard commands and the style sheet on the window's scene. */
+    public void attach(Scene scene) {
+        attach(scene, () -> this);
+    }
+
+    /** Like {@link #attach(Scene)} with the keys going to the tab {@code target} returns. */
+    public void attach(Scene scene, Supplier<LabTab> target) {
+        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        KeyCommands.install(scene, target, this::togglePresentation);
+        javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    private Node centre() {
+        charts.setId("charts");
+        charts.setOnMousePressed(e -> charts.requestFocus());
+        charts.setPadding(new Insets(4, 8, 0, 4));
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        status.setId("status");
+        status.getStyleClass().add("status-line");
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        branch.setId("branch-menu");
+        branch.setMinWidth(Region.USE_PREF_SIZE);
+        branch.setTooltip(
+                new Tooltip(
+                        "Replace the shown step's token with an alternative and"
+                                + " continue from there (the text after it is discarded). Ctrl+B"));
+        branch.disableProperty().bind(vm.shownProperty().isNull());
+        HBox statusRow = new HBox(8, status, branch);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        statusRow.setPadding(new Insets(2, 8, 4, 8));
+        VBox box = new VBox(charts, timeline, statusRow);
+        box.getStyleClass().add("centre");
+        return box;
+    }
+
+    private Node toolbar() {
+        Button stepB =
+                Toolbar.button(
+                        "step-button", "Step ▶", "Decode the next token (→ or Space)", this::step);
+        Button backB =
+                Toolbar.button(
+                        "back-button",
+                        "◀ Back",
+                        "Remove the last token (← or Backspace)",
+                        this::back);
+        Button runB =
+                Toolbar.button(
+                        "run-button",
+                        "Run",
+                        "Run / pause automatic stepping (Enter)",
+                        this::toggleRun);
+        runB.textProperty()
+                .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
+        Button resetB =
+                Toolbar.button(
+                        "reset-button",
+                        "Reset",
+                        "Start again from the prompt (Ctrl+R)",
+                        this::reset);
+        Slider speed = new Slider(0.5, 20, vm.speedProperty().get());
+        speed.setId("speed");
+        speed.setPrefWidth(110);
+        speed.setFocusTraversable(false);
+        speed.valueProperty().bindBidirectional(vm.speedProperty());
+        speed.setTooltip(new Tooltip("Run speed (steps per second)"));
+        Label speedLabel = new Label();
+        speedLabel
+                .textProperty()
+                .bind(Bindings.format(Locale.ROOT, "%.1f steps/s", vm.speedProperty()));
+        Slider topN = new Slider(10, 100, vm.topNProperty().get());
+        topN.setId("top-n");
+        topN.setPrefWidth(110);
+        topN.setFocusTraversable(false);
+        topN.setMajorTickUnit(5);
+        topN.setMinorTickCount(0);
+        topN.setSnapToTicks(true);
+        topN.valueProperty().addListener((obs, o, n) -> vm.topNProperty().set(n.intValue()));
+        vm.topNProperty().addListener((obs, o, n) -> topN.setValue(n.doubleValue()));
+        topN.setTooltip(new Tooltip("How many tokens the charts show (10 to 100)"));
+        Label topNLabel = new Label();
+        topNLabel.textProperty().bind(Bindings.format("%d tokens shown", vm.topNProperty()));
+        HBox nBox = new HBox(4, topN, topNLabel);
+        nBox.getStyleClass().add("secondary");
+        nBox.setAlignment(Pos.CENTER_LEFT);
+        MenuButton export = new MenuButton("Export");
+        export.setId("export-menu");
+        export.getStyleClass().add("secondary");
+        MenuItem png = new MenuItem("Charts as PNG…  (Ctrl+E)");
+        png.setOnAction(e -> exporter.exportPng(charts));
+        MenuItem csv = new MenuItem("History as CSV…  (Ctrl+Shift+E)");
+        csv.setOnAction(e -> exporter.exportCsv());
+        MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
+        json.setOnAction(e -> exporter.exportJson());
+        export.getItems().addAll(png, csv, json);
+        ToggleButton present = new ToggleButton("Presentation");
+        present.setId("presentation-button");
+        present.setFocusTraversable(false);
+        present.selectedProperty().bindBidirectional(vm.presentationProperty());
+        present.setTooltip(new Tooltip("Large type and high contrast (F11 or Ctrl+Shift+P)"));
+        Region grow = Toolbar.spacer();
+        Label busy = Toolbar.busyLabel(vm.busyBinding());
+        HBox bar =
+                new HBox(
+                        8,
+                        stepB,
+                        backB,
+                        runB,
+                        resetB,
+                        new Separator(),
+                        speed,
+                        speedLabel,
+                        new Separator(),
+                        nBox,
+                        grow,
+                        busy,
+                        export,
+                        present);
+        bar.getStyleClass().add("toolbar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 6, 10));
+        return bar;
+    }
+
+    private void showStep(StepResult step) {
+        charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
+        status.setText(StatusText.of(step));
+        branch.getItems().clear();
+        if (step != null) {
+            for (Candidate c : TokenStrip.alternatives(step.trace(), 10)) {
+                if (c.id() != step.tokenId()) {
+                    MenuItem item =
+                            new MenuItem(
+                                    String.format(
+                                            Locale.ROOT, "%s (p = %.3f)", c.piece(), c.prob()));
+                    item.setOnAction(e -> vm.branch(step.index(), c.id()));
+                    branch.getItems().add(item);
+                }
+            }
+        }
+        latency.chartsUpdated(getScene());
+    }
+
+    /** A click on a final-distribution bar takes that token at the shown step instead. */
+    private void branchToBar(int displayIndex) {
+        StepResult step = vm.shownProperty().get();
+        if (step == null) {
+            return;
+        }
+        int id = step.trace().displayIds()[displayIndex];
+        if (id != step.tokenId()) {
+            vm.branch(step.index(), id);
+        }
+    }
+
+    private void applyPresentation(boolean on) {
+        if (on) {
+            getStyleClass().add("presentation");
+        } else {
+            getStyleClass().remove("presentation");
+        }
+        charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        left.setPrefViewportWidth(on ? 440 : 340);
+        for (Node n : lookupAll(".secondary")) {
+            n.setVisible(!on);
+            n.setManaged(!on);
+        }
+    }
+
+    // ---- commands (keyboard and buttons) ----------------------------------------------
+
+    @Override
+    public void step() {
+        latency.commandIssued();
+        vm.step();
+    }
+
+    @Override
+    public void back() {
+        if (!vm.history().isEmpty()) {
+            latency.commandIssued();
+        }
+        vm.back();
+    }
+
+    @Override
+    public void toggleRun() {
+        vm.toggleRun();
+    }
+
+    @Override
+    public void reset() {
+        vm.reset();
+    }
+
+    @Override
+    public void exportPng() {
+        exporter.exportPng(charts);
+    }
+
+    @Override
+    public void exportCsv() {
+        exporter.exportCsv();
+    }
+
+    @Override
+    public void exportJson() {
+        exporter.exportJson();
+    }
+
+    /** Opens the "Branch…" menu of the shown step (Ctrl+B). */
+    @Override
+    public void openBranchMenu() {
+        if (!branch.isDisabled() && !branch.getItems().isEmpty()) {
+            branch.show();
+        }
+    }
+
+    /** Presentation mode on or off (F11 or Ctrl+Shift+P), for the whole window. */
+    public void togglePresentation() {
+        vm.presentationProperty().set(!vm.presentationProperty().get());
+    }
+
+    @Override
+    public Node node() {
+        return this;
+    }
+
+    public StepViewModel viewModel() {
+        return vm;
+    }
+
+    public ChartStack charts() {
+        return charts;
+    }
+
+    public TimelineStrip timeline() {
+        return timeline;
+    }
+
+    public TokenStrip strip() {
+        return strip;
+    }
+
+    public ControlsPane controls() {
+        return controls;
+    }
+
+    public Exporter exporter() {
+        return exporter;
+    }
+
+    public LatencyProbe latency() {
+        return latency;
+    }
+
+    public Label status() {
+        return status;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.samplinglab.cli;
+
+import dev.samplinglab.engine.hub.CancelSignal;
+import dev.samplinglab.engine.hub.DownloadProgress;
+import dev.samplinglab.engine.hub.DownloadResult;
+import dev.samplinglab.engine.hub.HubDownloader;
+import dev.samplinglab.engine.hub.HubEnvironment;
+import dev.samplinglab.engine.hub.RepoId;
+import dev.samplinglab.engine.hub.Sizes;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code download REPO_ID}: fetches what the app needs of a Hugging Face model repository into the
+ * shared hub cache, with a progress bar; Ctrl+C keeps the partial file for a resume.
+ */
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Download a model from the Hugging Face Hub into the shared cache (config, tokenizer,"
+                    + " safetensors weights).",
+            "Respects HF_HUB_CACHE / HF_HOME, HF_ENDPOINT (mirrors), HF_TOKEN (gated models),"
+                    + " HF_HUB_OFFLINE and the system proxy."
+        })
+public final class DownloadCommand implements Callable<Integer> {
+
+    @Parameters(
+            index = "0",
+            paramLabel = "REPO_ID",
+            description = "e.g. HuggingFaceTB/SmolLM2-135M")
+    String repo;
+
+    @Option(names = "--revision", description = "branch, tag or commit (default ${DEFAULT-VALUE})")
+    String revision = "main";
+
+    @Option(names = "--cache-dir", description = "cache folder (default: the Hugging Face cache)")
+    Path cacheDir;
+
+    @Override
+    public Integer call() {
+        RepoId id = new RepoId(repo);
+        HubEnvironment env = HubEnvironment.system();
+        if (cacheDir != null) {
+            env = env.withCacheDir(cacheDir);
+        }
+        CancelSignal cancel = new CancelSignal();
+        Thread hook = new Thread(cancel::cancel, "download-cancel");
+        java.lang.Runtime.getRuntime().addShutdownHook(hook);
+        PrintStream err = System.err;
+        DownloadBar bar = new DownloadBar(err);
+        try {
+            DownloadResult r = new HubDownloader(env).download(id, revision, bar::update, cancel);
+            bar.finish();
+            System.out.printf(
+                    "%s (%s) is in %s%n  fetched %s; open it with --model %s%n",
+                    id,
+                    r.commit().substring(0, 12),
+                    r.snapshotDir(),
+                    Sizes.bytes(r.fetchedBytes()),
+                    id);
+            return 0;
+        } finally {
+            bar.finish();
+            removeHook(hook);
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            java.lang.Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException ignored) {
+            // the JVM is shutting down: the hook has run
+        }
+    }
+
+    /** A one-line bar on stderr: file, percent of the total, bytes, rate and time left. */
+    static final class DownloadBar {
+        private static final int WIDTH = 24;
+        private final PrintStream out;
+        private boolean drawn;
+        private boolean finished;
+
+        DownloadBar(PrintStream out) {
+            this.out = out;
+        }
+
+        synchronized void update(DownloadProgress p) {
+            if (finished || p.total() == 0) {
+                return;
+            }
+            int filled = (int) Math.round(p.fraction() * WIDTH);
+            String label = p.file().isEmpty() ? p.status() : p.file();
+            out.printf(
+                    "\r%-32.32s [%s%s] %3.0f%% %s ",
+                    label,
+                    "#".repeat(filled),
+                    " ".repeat(WIDTH - filled),
+                    p.fraction() * 100,
+                    p.line());
+            out.flush();
+            drawn = true;
+        }
+
+        synchronized void finish() {
+            if (drawn && !finished) {
+                out.println();
+            }
+            finished = true;
+        }
+    }
+}

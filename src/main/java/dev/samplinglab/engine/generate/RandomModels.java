@@ -1,0 +1,70 @@
+package dev.samplinglab.engine.generate;
+
+import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.ModelConfig;
+import dev.samplinglab.engine.tokenizer.ByteTokenizer;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.LongFunction;
+
+/**
+ * The random-weight models {@code random:NAME} opens: real shapes, seeded weights and a synthetic
+ * tokenizer, for tests and benchmarks. A new family adds its shapes to {@link #SHAPES}.
+ */
+public final class RandomModels {
+    /** Weights are drawn from this seed, so every run of a benchmark sees the same model. */
+    static final long SEED = 0;
+
+    /** 4 layers, width 128, 4 heads, vocab 2048, context 256. */
+    public static final ModelConfig GPT_TINY =
+            new ModelConfig(4, 4, 128, 256, 2048, 1e-5, 2047, 2047);
+
+    /** The shapes of GPT-2 small (124M parameters). */
+    public static final ModelConfig GPT2_SMALL =
+            new ModelConfig(12, 12, 768, 1024, 50257, 1e-5, 50256, 50256);
+
+    /**
+     * A named random model.
+     *
+     * @param name the part after {@code random:}
+     * @param summary one line for pickers and help texts
+     * @param factory builds the model from a seed
+     */
+    public record Shape(String name, String summary, LongFunction<LanguageModel> factory) {
+        LanguageModel open(long seed) {
+            return factory.apply(seed);
+        }
+    }
+
+    private static final List<Shape> SHAPES =
+            List.of(
+                    gpt("tiny", "GPT-2 style, 4 layers, width 128, vocab 2048", GPT_TINY),
+                    gpt("gpt2-small", "GPT-2 small's shapes, 124M parameters", GPT2_SMALL));
+
+    private RandomModels() {}
+
+    /** Every registered shape, in picker order. */
+    public static List<Shape> shapes() {
+        return SHAPES;
+    }
+
+    /** The specs, {@code random:NAME} each. */
+    public static List<String> specs() {
+        return SHAPES.stream().map(s -> RandomSpec.PREFIX + s.name()).toList();
+    }
+
+    static Optional<Shape> find(String name) {
+        return SHAPES.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static Shape gpt(String name, String summary, ModelConfig c) {
+        return new Shape(
+                name,
+                summary,
+                seed ->
+                        new LanguageModel(
+                                RandomSpec.PREFIX + name,
+                                GptModel.random(c, seed),
+                                new ByteTokenizer(c.vocabSize())));
+    }
+}

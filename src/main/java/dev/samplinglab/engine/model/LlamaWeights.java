@@ -1,0 +1,215 @@
+package dev.samplinglab.engine.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
+
+/**
+ * The weights of a Llama-family decoder in fp32, read by their Hugging Face names. Projections that
+ * read the same input are stacked once at load (q, k, v into one matrix; gate and up into another)
+ * so each is a single {@code linear} op; the arithmetic is unchanged. Linear weights keep torch's
+ * [out, in] layout.
+ */
+public final class LlamaWeights {
+
+    /** One decoder layer. d = hidden, H/KV = query/kv heads, hd = head_dim, I = intermediate. */
+    public record Layer(
+            NDArray inputNorm, // [d]
+            NDArray qkv, // [(H + 2 KV) hd, d]: q_proj, k_proj, v_proj stacked
+            NDArray qkvBias, // [(H + 2 KV) hd] or null
+            NDArray qkNorm, // [H + KV, hd]: q_norm for each query head, then k_norm; or null
+            NDArray o, // [d, H hd]
+            NDArray oBias, // [d] or null
+            NDArray postNorm, // [d]
+            NDArray gateUp, // [2 I, d]: gate_proj then up_proj
+            NDArray down // [d, I]
+            ) {}
+
+    public final NDArray embedding; // [vocab, d]
+    public final Layer[] layers;
+    public final NDArray finalNorm; // [d]
+    public final NDArray lmHead; // [vocab, d]; the embedding itself when tied
+    public final boolean tied;
+
+    LlamaWeights(NDArray embedding, Layer[] layers, NDArray finalNorm, NDArray lmHead) {
+        this.embedding = embedding;
+        this.layers = layers.clone();
+        this.finalNorm = finalNorm;
+        this.lmHead = lmHead;
+        this.tied = lmHead == embedding;
+    }
+
+    /** Every distinct array (the tied head counted once). */
+    public List<NDArray> arrays() {
+        List<NDArray> all = new ArrayList<>(List.of(embedding, finalNorm));
+        if (!tied) {
+            all.add(lmHead);
+        }
+        for (Layer l : layers) {
+            for (NDArray a :
+                    new NDArray[] {
+                        l.inputNorm,
+                        l.qkv,
+                        l.qkvBias,
+                        l.qkNorm,
+                        l.o,
+                        l.oBias,
+                        l.postNorm,
+                        l.gateUp,
+                        l.down
+                    }) {
+                if (a != null) {
+                    all.add(a);
+                }
+            }
+        }
+        return all;
+    }
+
+    /** Bytes held (fp32). */
+    public long bytes() {
+        return arrays().stream().mapToLong(a -> a.getShape().size() * 4).sum();
+    }
+
+    /**
+     * Builds the weights from {@code source}, which returns the tensor of a Hugging Face name as
+     * float32 in native order after checking it has the given shape, or null when it is absent
+     * (only {@code lm_head.weight} may be).
+     */
+    static LlamaWeights build(
+            LlamaConfig c, NDManager m, BiFunction<String, long[], ByteBuffer> source) {
+        long d = c.hidden();
+        long hd = c.headDim();
+        long q = c.heads() * hd;
+        long kv = c.kvHeads() * hd;
+        Layer[] layers = new Layer[c.layers()];
+        for (int i = 0; i < layers.length; i++) {
+            String p = "model.layers." + i + ".";
+            String a = p + "self_attn.";
+            layers[i] =
+                    new Layer(
+                            array(m, source, p + "input_layernorm.weight", d),
+                            stacked(
+                                    m,
+                                    source,
+                                    new String[] {
+                                        a + "q_proj.weight",
+                                        a + "k_proj.weight",
+                                        a + "v_proj.weight"
+                                    },
+                                    new long[] {q, kv, kv},
+                                    d),
+                            c.qkvBias()
+                                    ? stacked(
+                                            m,
+                                            source,
+                                            new String[] {
+                                                a + "q_proj.bias",
+                                                a + "k_proj.bias",
+                                                a + "v_proj.bias"
+                                            },
+                                            new long[] {q, kv, kv},
+                                            0)
+                                    : null,
+                            c.qkNorm() ? qkNorm(m, source, a, c) : null,
+                            array(m, source, a + "o_proj.weight", d, q),
+                            c.outputBias() ? array(m, source, a + "o_proj.bias", d) : null,
+                            array(m, source, p + "post_attention_layernorm.weight", d),
+                            stacked(
+                                    m,
+                                    source,
+                                    new String[] {
+                                        p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight"
+                                    },
+                                    new long[] {c.intermediate(), c.intermediate()},
+                                    d),
+                            array(m, source, p + "mlp.down_proj.weight", d, c.intermediate()));
+        }
+        NDArray embedding = array(m, source, "model.embed_tokens.weight", c.vocab(), d);
+        NDArray head = c.tieWordEmbeddings() ? null : optionalArray(m, source, c, d);
+        return new LlamaWeights(
+                embedding,
+                layers,
+                array(m, source, "model.norm.weight", d),
+                head == null ? embedding : head);
+    }
+
+    private static NDArray optionalArray(
+            NDManager m, BiFunction<String, long[], ByteBuffer> source, LlamaConfig c, long d) {
+        long[] shape = {c.vocab(), d};
+        ByteBuffer b = source.apply("lm_head.weight", shape);
+        return b == null ? null : m.create(b, new Shape(shape), DataType.FLOAT32);
+    }
+
+    private static NDArray array(
+            NDManager m,
+            BiFunction<String, long[], ByteBuffer> source,
+            String name,
+            long... shape) {
+        WeightLoader.checkCancelled(name);
+        ByteBuffer b = source.apply(name, shape);
+        if (b == null) {
+            throw new ModelLoadException(
+                    "tensor '%s' is missing (expected shape %s)"
+                            .formatted(name, java.util.Arrays.toString(shape)));
+        }
+        return m.create(b, new Shape(shape), DataType.FLOAT32);
+    }
+
+    /** Tensors [rows_i, cols] (or vectors when cols = 0) stacked along the first axis. */
+    private static NDArray stacked(
+            NDManager m,
+            BiFunction<String, long[], ByteBuffer> source,
+            String[] names,
+            long[] rows,
+            long cols) {
+        long total = 0;
+        for (long r : rows) {
+            total += r;
+        }
+        long width = Math.max(cols, 1);
+        ByteBuffer out =
+                ByteBuffer.allocateDirect(Math.toIntExact(total * width * 4))
+                        .order(ByteOrder.nativeOrder());
+        for (int i = 0; i < names.length; i++) {
+            WeightLoader.checkCancelled(names[i]);
+            long[] shape = cols == 0 ? new long[] {rows[i]} : new long[] {rows[i], cols};
+            ByteBuffer part = source.apply(names[i], shape);
+            if (part == null) {
+                throw new ModelLoadException(
+                        "tensor '%s' is missing (expected shape %s)"
+                                .formatted(names[i], java.util.Arrays.toString(shape)));
+            }
+            out.put(part.rewind());
+        }
+        Shape shape = cols == 0 ? new Shape(total) : new Shape(total, cols);
+        return m.create(out.rewind(), shape, DataType.FLOAT32);
+    }
+
+    /** q_norm repeated for each query head, then k_norm for each kv head: [H + KV, hd]. */
+    private static NDArray qkNorm(
+            NDManager m, BiFunction<String, long[], ByteBuffer> source, String a, LlamaConfig c) {
+        long hd = c.headDim();
+        ByteBuffer qn = source.apply(a + "q_norm.weight", new long[] {hd});
+        ByteBuffer kn = source.apply(a + "k_norm.weight", new long[] {hd});
+        if (qn == null || kn == null) {
+            throw new ModelLoadException(
+                    "tensor '%s' is missing (expected shape [%d]); qwen3 needs q_norm and k_norm"
+                            .formatted(a + (qn == null ? "q_norm" : "k_norm") + ".weight", hd));
+        }
+        int rows = c.heads() + c.kvHeads();
+        ByteBuffer out =
+                ByteBuffer.allocateDirect(Math.toIntExact(rows * hd * 4))
+                        .order(ByteOrder.nativeOrder());
+        for (int h = 0; h < rows; h++) {
+            out.put((h < c.heads() ? qn : kn).rewind());
+        }
+        return m.create(out.rewind(), new Shape(rows, hd), DataType.FLOAT32);
+    }
+}
