@@ -9,6 +9,7 @@ import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.common.WindowBounds;
 import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.compare.CompareViewModel;
 import dev.samplinglab.app.io.AppSettings;
@@ -86,10 +87,22 @@ public final class MainWindow {
         scene.getStylesheets()
                 .add(MainWindow.class.getResource(LabTabs.STYLESHEET).toExternalForm());
         stage.setScene(scene);
-        stage.setMinWidth(900);
-        stage.setMinHeight(600);
+        place(stage, settings);
         stage.titleProperty().bind(Bindings.concat("Sampling Lab · ", vm.modelNameProperty()));
         return new MainWindow(vm, view, scene, tabs);
+    }
+
+    /** Opens at the saved size clamped to the primary screen's visual bounds (never off-screen). */
+    private static void place(Stage stage, AppSettings settings) {
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        WindowBounds b = WindowBounds.fit(settings.width(), settings.height(), screen);
+        stage.setMinWidth(WindowBounds.minWidth(screen));
+        stage.setMinHeight(WindowBounds.minHeight(screen));
+        stage.setX(b.x());
+        stage.setY(b.y());
+        stage.setWidth(b.width());
+        stage.setHeight(b.height());
+        stage.setMaximized(b.maximized());
     }
 
     /**

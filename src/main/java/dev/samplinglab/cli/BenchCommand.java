@@ -5,8 +5,13 @@ import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.generate.CacheLab;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.ModelSpec;
+import dev.samplinglab.engine.io.ProgressLine;
+import dev.samplinglab.engine.model.DecodeProfile;
+import dev.samplinglab.engine.model.DecodeThreads;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
+import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.MatVec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +29,9 @@ import picocli.CommandLine.Option;
         description = "Benchmark cached vs uncached decoding.",
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
+    static final String BOUND_SOURCE =
+            "memory_bandwidth_gbs: all-core streaming read in Java over 1 GiB off-heap, best of 5;"
+                    + " libtorch_sum_gbs: libtorch sum over the same size, for comparison";
 
     @Option(
             names = "--model",
@@ -41,9 +49,16 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(
             names = "--threads",
             description =
-                    "libtorch intra-op threads (default: every core, like the bandwidth bound;"
-                            + " the app uses 1 to keep a core for the UI).")
+                    "Threads of the Java one-row product, or libtorch's when it is off"
+                            + " (default: every core, like the bandwidth bound).")
     Integer threads;
+
+    @Option(
+            names = "--torch-threads",
+            description =
+                    "libtorch intra-op threads (default: 1 when the Java product runs the one-row"
+                            + " products, else --threads: libtorch's OpenMP team would compete with it).")
+    Integer torchThreads;
 
     @Option(
             names = "--repeats",
@@ -54,6 +69,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--no-uncached", description = "Skip the uncached runs.")
     boolean skipUncached;
 
+    @Option(
+            names = "--profile",
+            description =
+                    "Also time every op type of a cached decode step (positions: the first --tokens value).")
+    boolean profile;
+
     @Option(names = "--json", description = "Print one JSON object.")
     boolean json;
 
@@ -63,8 +84,10 @@ public final class BenchCommand implements Callable<Integer> {
             throw new BadInputException("--threads must be >= 1 (got " + threads + ")");
         }
         int cores = java.lang.Runtime.getRuntime().availableProcessors();
-        System.setProperty(
-                "ai.djl.pytorch.num_threads", String.valueOf(threads != null ? threads : cores));
+        int decodeThreads = threads != null ? threads : cores;
+        int torch = torchThreads != null ? torchThreads : MatVec.enabled() ? 1 : decodeThreads;
+        System.setProperty("ai.djl.pytorch.num_threads", String.valueOf(torch));
+        DecodeThreads.shared().setParallelism(decodeThreads);
         for (int n : lengths) {
             if (n < 2) {
                 throw new BadInputException("--tokens values must be >= 2 (got " + n + ")");
@@ -73,7 +96,6 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new BadInputException("--repeats must be >= 1 (got " + repeats + ")");
         }
-        double bandwidth = MemoryBandwidth.measure(1L << 30, 5);
         try (LanguageModel lm = ModelSpec.parse(model).open()) {
             checkLengths(lm);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -85,17 +107,31 @@ public final class BenchCommand implements Callable<Integer> {
             out.put("params", s.parameters());
             out.put("weight_bytes", weightBytes);
             out.put("bytes_read_per_token", perToken);
-            out.put("threads", Integer.getInteger("ai.djl.pytorch.num_threads", 1));
-            out.put("memory_bandwidth_gbs", round(bandwidth));
-            out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
-            ProgressBar bar = new ProgressBar(System.err);
+            out.put("threads", DecodeThreads.shared().parallelism());
+            out.put("torch_threads", torch);
+            out.put("matvec", MatVec.kernel());
+            ProgressLine bar = new ProgressLine(System.err);
             warmUp(lm.model(), bar);
             List<Map<String, Object>> runs = new ArrayList<>();
             for (int n : lengths) {
                 runs.add(run(lm.model(), n, bar));
             }
             bar.finish();
+            // measured after the runs so its 1 GiB buffers do not count in their memory figures
+            double bandwidth = MemoryBandwidth.javaStreaming(1L << 30, 5);
+            double libtorchBandwidth = MemoryBandwidth.libtorchSum(1L << 30, 5);
+            out.put("memory_bandwidth_gbs", round(bandwidth));
+            out.put("libtorch_sum_gbs", round(libtorchBandwidth));
+            out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
+            out.put("limit_from", BOUND_SOURCE);
+            for (Map<String, Object> run : runs) {
+                double tokS = (Double) run.get("cached_tok_s");
+                run.put("share_of_limit", round(tokS * perToken / (bandwidth * 1e9)));
+            }
             out.put("runs", runs);
+            if (profile && lm.model() instanceof GptModel gpt) {
+                out.put("profile", profileRows(gpt, lengths.get(0)));
+            }
             print(out);
         }
         return 0;
@@ -113,7 +149,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    private Map<String, Object> run(Decoder m, int n, ProgressBar bar) {
+    private Map<String, Object> run(Decoder m, int n, ProgressLine bar) {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
@@ -150,11 +186,25 @@ public final class BenchCommand implements Callable<Integer> {
         return run;
     }
 
-    private static CacheLab.Listener progress(ProgressBar bar, String label, int n) {
+    private static List<Map<String, Object>> profileRows(GptModel m, int tokens) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (DecodeProfile.Row r : DecodeProfile.run(m, tokens)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("op", r.op());
+            row.put("calls_per_token", round(r.callsPerToken()));
+            row.put("ms_per_token", Math.round(r.msPerToken() * 1000) / 1000.0);
+            row.put("mb_read_per_token", round(r.bytesPerToken() / 1e6));
+            row.put("gb_s", round(r.gigabytesPerSecond()));
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static CacheLab.Listener progress(ProgressLine bar, String label, int n) {
         return new CacheLab.Listener() {
             @Override
             public void decoded(CacheLab.Sample s) {
-                bar.update(label, s.position() + 1, n);
+                bar.update(label, (s.position() + 1.0) / n);
             }
         };
     }
@@ -168,7 +218,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     /** Resident set size from /proc (Linux), or NaN elsewhere. */
     /** Runs a short cached decode first so the JIT and libtorch warm-up do not count. */
-    private static void warmUp(Decoder m, ProgressBar bar) {
+    private static void warmUp(Decoder m, ProgressLine bar) {
         int n = Math.min(32, m.summary().context());
         new CacheLab(m)
                 .run(

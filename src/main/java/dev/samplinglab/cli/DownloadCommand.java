@@ -7,6 +7,7 @@ import dev.samplinglab.engine.hub.HubDownloader;
 import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.hub.RepoId;
 import dev.samplinglab.engine.hub.Sizes;
+import dev.samplinglab.engine.io.ProgressLine;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -80,36 +81,24 @@ public final class DownloadCommand implements Callable<Integer> {
 
     /** A one-line bar on stderr: file, percent of the total, bytes, rate and time left. */
     static final class DownloadBar {
-        private static final int WIDTH = 24;
-        private final PrintStream out;
-        private boolean drawn;
+        private final ProgressLine line;
         private boolean finished;
 
         DownloadBar(PrintStream out) {
-            this.out = out;
+            this.line = new ProgressLine(out, true);
         }
 
         synchronized void update(DownloadProgress p) {
             if (finished || p.total() == 0) {
                 return;
             }
-            int filled = (int) Math.round(p.fraction() * WIDTH);
             String label = p.file().isEmpty() ? p.status() : p.file();
-            out.printf(
-                    "\r%-32.32s [%s%s] %3.0f%% %s ",
-                    label,
-                    "#".repeat(filled),
-                    " ".repeat(WIDTH - filled),
-                    p.fraction() * 100,
-                    p.line());
-            out.flush();
-            drawn = true;
+            line.update(
+                    label.length() > 28 ? label.substring(0, 28) : label, p.fraction(), p.line());
         }
 
         synchronized void finish() {
-            if (drawn && !finished) {
-                out.println();
-            }
+            line.finish();
             finished = true;
         }
     }

@@ -3,6 +3,7 @@ package dev.samplinglab.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.BatchGenerator;
 import dev.samplinglab.engine.generate.GenerationOptions;
 import dev.samplinglab.engine.generate.GenerationResult;
@@ -82,16 +83,35 @@ public final class GenerateCommand implements Callable<Integer> {
             description = "Write one JSON object per row and step (all stages) to this JSONL file.")
     Path trace;
 
+    @Option(
+            names = "--chat",
+            description =
+                    "Send each prompt as the user message through the model's own chat template"
+                            + " (tokenizer_config.json), with the assistant's generation prompt.")
+    boolean chat;
+
+    @Option(names = "--system", description = "The system message for --chat.")
+    String system;
+
     @Mixin SamplingOptions sampling;
 
     @Mixin BeamOptions beams;
 
     @Override
     public Integer call() throws IOException {
+        if (system != null && !chat) {
+            throw new BadInputException("--system needs --chat");
+        }
         if (beams.beamSearch()) {
+            if (chat) {
+                throw new BadInputException("--chat does not apply to beam search yet; drop one");
+            }
             return beamSearch();
         }
-        List<String> prompts = prompts();
+        List<Prompt> prompts =
+                prompts().stream()
+                        .map(t -> chat ? Prompt.chat(system, t) : Prompt.plain(t))
+                        .toList();
         GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
         SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
         if (beams.greedyOnly()) {
@@ -114,9 +134,9 @@ public final class GenerateCommand implements Callable<Integer> {
                     };
             GenerationResult result =
                     new BatchGenerator(lm, options)
-                            .generate(prompts, sampler, (step, tokens) -> {}, () -> false);
+                            .generatePrompts(prompts, sampler, (step, tokens) -> {}, () -> false);
             warnDropped(result);
-            print(prompts, result);
+            print(prompts.stream().map(p -> p.text(lm.tokenizer())).toList(), result);
         }
         return 0;
     }

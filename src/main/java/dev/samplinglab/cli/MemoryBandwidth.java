@@ -3,43 +3,76 @@ package dev.samplinglab.cli;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import dev.samplinglab.engine.model.MatVec;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures streaming read bandwidth: every core sums its share of a buffer of at least 1 GiB with
- * libtorch's vectorized {@code sum} (the same kernels' memory path the decoder uses), best of N.
- * Each core runs its own Java thread, since libtorch's intra-op pool is kept at one thread.
+ * Streaming read bandwidth, the bound of a decode step that must read every weight once (McCalpin's
+ * STREAM idea, https://www.cs.virginia.edu/stream/): every core reads its own part of a buffer of
+ * at least 1 GiB, best of N passes after one that faults the pages in. Two readers: plain Java
+ * vector loads over an off-heap buffer (the bound quoted), and libtorch's {@code sum} (what
+ * libtorch's own kernels get from memory).
  */
 final class MemoryBandwidth {
     private MemoryBandwidth() {}
 
-    /** GB/s (10^9 bytes per second) of the best of {@code repeats} full reads. */
-    static double measure(long bytes, int repeats) throws Exception {
+    /** GB/s (10^9 bytes per second) of a Java all-core streaming read over off-heap memory. */
+    static double javaStreaming(long bytes, int repeats) throws Exception {
+        int threads = java.lang.Runtime.getRuntime().availableProcessors();
+        int perThread = Math.toIntExact(Math.min(bytes / threads, Integer.MAX_VALUE - 64) & ~63L);
+        List<ByteBuffer> parts = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            ByteBuffer b = ByteBuffer.allocateDirect(perThread).order(ByteOrder.nativeOrder());
+            for (int o = 0; o < perThread; o += 4096) {
+                b.putFloat(o, 1f); // touch every page once
+            }
+            parts.add(b);
+        }
+        List<Callable<Float>> reads = new ArrayList<>();
+        for (ByteBuffer b : parts) {
+            reads.add(() -> MatVec.sum(b, 0, perThread));
+        }
+        return best((long) perThread * threads, repeats, threads, reads);
+    }
+
+    /** GB/s of libtorch's {@code sum} over each core's part (one Java thread per core). */
+    static double libtorchSum(long bytes, int repeats) throws Exception {
         int threads = java.lang.Runtime.getRuntime().availableProcessors();
         long perThread = bytes / 4 / threads;
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (NDManager m = NDManager.newBaseManager()) {
-            List<NDArray> parts = new ArrayList<>();
+            List<Callable<Float>> reads = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                parts.add(m.ones(new Shape(perThread)));
+                NDArray part = m.ones(new Shape(perThread));
+                reads.add(() -> sumOf(part));
             }
+            return best(perThread * 4 * threads, repeats, threads, reads);
+        }
+    }
+
+    private static double best(long total, int repeats, int threads, List<Callable<Float>> reads)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
             double best = 0;
             for (int r = 0; r < repeats + 1; r++) {
                 long t0 = System.nanoTime();
                 List<Future<Float>> sums = new ArrayList<>();
-                for (NDArray part : parts) {
-                    sums.add(pool.submit(() -> sumOf(part)));
+                for (Callable<Float> read : reads) {
+                    sums.add(pool.submit(read));
                 }
                 for (Future<Float> f : sums) {
                     f.get();
                 }
-                double gbs = perThread * 4.0 * threads / (System.nanoTime() - t0);
+                double gbs = (double) total / (System.nanoTime() - t0);
                 if (r > 0) {
-                    best = Math.max(best, gbs); // the first pass only faults the pages in
+                    best = Math.max(best, gbs); // the first pass warms the code and the pages
                 }
             }
             return best;

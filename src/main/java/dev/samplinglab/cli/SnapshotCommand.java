@@ -49,7 +49,7 @@ public final class SnapshotCommand implements Callable<Integer> {
             names = "--model",
             defaultValue = "bundled",
             description =
-                    "model: bundled, random:tiny, random:gpt2-small or a folder"
+                    "model: bundled[:NAME], random:NAME or a folder"
                             + " (default: ${DEFAULT-VALUE})")
     String model;
 

@@ -13,6 +13,7 @@ import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.compare.CompareColumn;
 import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.compare.CompareViewModel;
+import dev.samplinglab.app.compare.RunMetrics;
 import dev.samplinglab.app.playground.PlaygroundView;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
@@ -115,6 +116,48 @@ class LabTabsTest {
         assertThat(chipTexts(robot, 0)).isEqualTo(chipTexts(robot, 1));
         assertThat(robot.lookup("#c1-divergence").queryAs(Label.class).getText())
                 .isEqualTo("same text as column 1 so far");
+    }
+
+    @Test
+    void compareMetricsDescribeExactlyTheStepsShownAfterBack(FxRobot robot) {
+        robot.interact(() -> tabs.show(TabId.COMPARE));
+        robot.interact(() -> column(1).strategy().applyPreset(Preset.CREATIVE));
+        for (int i = 0; i < 3; i++) {
+            robot.clickOn("#cmp-step");
+        }
+        for (int back = 0; back < 2; back++) {
+            robot.clickOn("#cmp-back");
+            for (int c = 0; c < 2; c++) {
+                var m = compare().columns().get(c).metricsProperty().get();
+                var expected = RunMetrics.ofResults(column(c).history());
+                assertThat(m).isEqualTo(expected);
+                assertThat(m.steps()).isEqualTo(2 - back);
+                String shown =
+                        robot.lookup("#column-" + c + "-metric-3").queryAs(Label.class).getText();
+                assertThat(shown)
+                        .isEqualTo(String.format(java.util.Locale.ROOT, "%.1f", m.meanNucleus()));
+            }
+        }
+    }
+
+    @Test
+    void compareColumnsShowTokenLabelsOneScaleAndNoSelfComparison(FxRobot robot) {
+        robot.interact(() -> tabs.show(TabId.COMPARE));
+        robot.interact(() -> column(0).strategy().applyPreset(Preset.GREEDY));
+        robot.interact(() -> column(1).strategy().applyPreset(Preset.CREATIVE));
+        robot.type(KeyCode.RIGHT, 4);
+        assertThat(robot.lookup("#c0-divergence").queryAs(Label.class).getText())
+                .doesNotContain("column 1 so far")
+                .startsWith("the reference");
+        var axis =
+                robot.lookup("#c1-final-axis").queryAs(dev.samplinglab.app.chart.TokenAxis.class);
+        var chart =
+                robot.lookup("#c1-final-chart").queryAs(dev.samplinglab.app.chart.StageChart.class);
+        assertThat(axis.pieces()).isEqualTo(chart.data().pieces());
+        assertThat(chart.data().chosenIndex()).isNotNegative();
+        var other =
+                robot.lookup("#c0-final-chart").queryAs(dev.samplinglab.app.chart.StageChart.class);
+        assertThat(chart.yMax()).isEqualTo(other.yMax());
     }
 
     @Test

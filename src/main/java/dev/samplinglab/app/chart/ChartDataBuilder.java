@@ -68,7 +68,7 @@ public final class ChartDataBuilder {
         double restGhost = temperature == null ? Double.NaN : rest(temperature, n);
         String detail =
                 temperature == null
-                        ? "softmax of the model's logits at T = 1"
+                        ? "softmax of the logits at T = 1"
                         : "softmax at T = 1; outlined: after temperature T = "
                                 + fmt(param(temperature, Double.NaN, "t", "temperature"));
         return new ChartData(
@@ -100,6 +100,9 @@ public final class ChartDataBuilder {
         double threshold =
                 stage.kind() == StageKind.MIN_P ? minPThreshold(input, stage) : Double.NaN;
         String detail = StageText.detail(stage, kept, n.length);
+        if (!penalty) {
+            detail += " · bars before renormalizing";
+        }
         if (!Double.isNaN(threshold)) {
             detail += String.format(Locale.ROOT, " · threshold (dashed) %.4f", threshold);
         }

@@ -39,7 +39,9 @@ public class StageChart extends CanvasChart {
 
     public void setData(ChartData data) {
         this.data = data;
-        setId("chart-" + data.kind());
+        if (getId() == null || getId().startsWith("chart-")) {
+            setId("chart-" + data.kind()); // an id given by the owner stays
+        }
         updateHeights();
         draw();
     }

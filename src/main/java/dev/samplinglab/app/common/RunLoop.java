@@ -31,6 +31,7 @@ public final class RunLoop {
             BooleanSupplier idle,
             Runnable step) {
         this.running = new ReadOnlyBooleanWrapper(bean, "running");
+        running.addListener((obs, was, now) -> DecodeCores.animating(now));
         this.ticker = ticker;
         this.periodMillis = periodMillis;
         this.idle = idle;

@@ -39,10 +39,14 @@ public final class CompareColumn {
         return historyView;
     }
 
+    /**
+     * Shows exactly these steps. Metrics and divergence are set before the history, so a view that
+     * redraws on a history change never reads the figures of the previous steps.
+     */
     void show(List<StepResult> steps, int diverged) {
-        history.setAll(steps);
         metrics.set(RunMetrics.ofResults(steps));
         divergence.set(diverged);
+        history.setAll(steps);
     }
 
     public ReadOnlyObjectProperty<RunMetrics> metricsProperty() {

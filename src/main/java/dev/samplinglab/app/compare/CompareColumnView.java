@@ -4,13 +4,13 @@ import dev.samplinglab.app.chart.ChartData;
 import dev.samplinglab.app.chart.ChartDataBuilder;
 import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.chart.StageChart;
+import dev.samplinglab.app.chart.TokenAxis;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.widgets.StrategyEditor;
 import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.app.widgets.Toolbar;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
@@ -38,14 +38,23 @@ final class CompareColumnView extends VBox {
     private final ObservableList<String> prompt;
     private final FlowPane chips = new FlowPane(2, 3);
     private final StageChart chart = new StageChart();
+    private final TokenAxis axis = new TokenAxis();
+    private final boolean reference;
+    private final Runnable afterRefresh;
     private final Label divergence = new Label();
     private final GridPane metrics = new GridPane();
     private final Label summary = new Label();
 
     CompareColumnView(
-            CompareColumn column, int index, ObservableList<String> prompt, Runnable remove) {
+            CompareColumn column,
+            int index,
+            ObservableList<String> prompt,
+            Runnable remove,
+            Runnable afterRefresh) {
         this.column = column;
         this.prompt = prompt;
+        this.reference = index == 0;
+        this.afterRefresh = afterRefresh;
         setId("column-" + index);
         getStyleClass().add("compare-column");
         setSpacing(4);
@@ -86,7 +95,8 @@ final class CompareColumnView extends VBox {
         metrics.setId(id + "metrics");
         metrics.getStyleClass().add("metrics");
         metrics.setHgap(10);
-        getChildren().addAll(head, summary, strategy, text, divergence, chart, metrics);
+        axis.setId(id + "final-axis");
+        getChildren().addAll(head, summary, strategy, text, divergence, chart, axis, metrics);
         VBox.setVgrow(text, Priority.ALWAYS);
         column.history().addListener((ListChangeListener<StepResult>) c -> refresh());
         prompt.addListener((ListChangeListener<String>) c -> refresh());
@@ -106,6 +116,7 @@ final class CompareColumnView extends VBox {
 
     void setTheme(ChartTheme theme) {
         chart.setTheme(theme);
+        axis.setTheme(theme);
         chart.setPrefHeight(170 * theme.scale());
         chart.setMinHeight(140 * theme.scale());
     }
@@ -126,17 +137,28 @@ final class CompareColumnView extends VBox {
         List<StepResult> h = column.history();
         if (h.isEmpty()) {
             chart.setVisible(false);
+            axis.setPieces(List.of(), -1);
         } else {
             List<ChartData> data =
                     ChartDataBuilder.build(h.get(h.size() - 1).trace(), CHART_TOKENS);
-            chart.setData(data.get(data.size() - 1));
+            ChartData last = data.get(data.size() - 1);
+            chart.setData(last);
+            axis.setPieces(last.pieces(), last.chosenIndex());
             chart.setVisible(true);
         }
-        divergence.setText(
-                d < 0
-                        ? (h.isEmpty() ? "" : "same text as column 1 so far")
-                        : "diverged from column 1 at step " + (d + 1));
+        divergence.setText(divergenceText(d, h.isEmpty()));
         showMetrics(column.metricsProperty().get());
+        afterRefresh.run();
+    }
+
+    private String divergenceText(int d, boolean empty) {
+        if (reference) {
+            return "the reference: the other columns are compared with this one";
+        }
+        if (d >= 0) {
+            return "diverged from column 1 at step " + (d + 1);
+        }
+        return empty ? "" : "same text as column 1 so far";
     }
 
     private Label chip(StepResult s, boolean diverged) {
@@ -159,28 +181,21 @@ final class CompareColumnView extends VBox {
 
     private void showMetrics(RunMetrics m) {
         metrics.getChildren().clear();
-        row(0, "mean log p (model)", m.meanLogProb(), "%.3f");
-        row(1, "perplexity", m.perplexity(), "%.2f");
-        row(2, "mean entropy (bits)", m.meanEntropyBits(), "%.3f");
-        row(3, "mean nucleus (tokens)", m.meanNucleus(), "%.1f");
-        row(4, "distinct-1 / distinct-2", Double.NaN, "");
-        ((Label) metrics.getChildren().get(metrics.getChildren().size() - 1))
-                .setText(fmt(m.distinct1(), "%.3f") + " / " + fmt(m.distinct2(), "%.3f"));
-        row(5, "repeated 4-grams", m.repetition4(), "%.3f");
+        for (int r = 0; r < MetricRows.ALL.size(); r++) {
+            MetricRows.Row row = MetricRows.ALL.get(r);
+            row(r, row.name(), row.explanation(), row.format(m));
+        }
     }
 
-    private void row(int r, String name, double value, String format) {
+    private void row(int r, String name, String explanation, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("metric-name");
-        Label v = new Label(fmt(value, format));
+        n.setTooltip(new Tooltip(explanation));
+        Label v = new Label(value);
         v.getStyleClass().add("metric-value");
         v.setId(getId() + "-metric-" + r);
         metrics.add(n, 0, r);
         metrics.add(v, 1, r);
-    }
-
-    private static String fmt(double v, String format) {
-        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
     }
 
     FlowPane chips() {
@@ -189,6 +204,10 @@ final class CompareColumnView extends VBox {
 
     StageChart chart() {
         return chart;
+    }
+
+    TokenAxis axis() {
+        return axis;
     }
 
     Label divergenceLabel() {

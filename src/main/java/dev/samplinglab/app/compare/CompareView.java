@@ -4,11 +4,11 @@ import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.io.AtomicFiles;
 import dev.samplinglab.app.io.CompareCsv;
 import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,6 +63,18 @@ public final class CompareView extends BorderPane implements LabTab {
         Presentation.follow(this, presentation, this::setTheme);
     }
 
+    /** One probability scale over every column's final chart, so bar heights compare. */
+    private void shareScale() {
+        List<dev.samplinglab.app.chart.ChartData> shown = new ArrayList<>();
+        for (CompareColumnView v : views) {
+            if (v.chart().data() != null && v.chart().isVisible()) {
+                shown.add(v.chart().data());
+            }
+        }
+        double max = dev.samplinglab.app.chart.ChartScale.sharedMax(shown);
+        views.forEach(v -> v.chart().setSharedMax(max));
+    }
+
     private void setTheme(ChartTheme theme) {
         views.forEach(v -> v.setTheme(theme));
     }
@@ -76,7 +88,8 @@ public final class CompareView extends BorderPane implements LabTab {
                             vm.columns().get(i),
                             i,
                             vm.promptPieces(),
-                            () -> vm.removeColumn(index)));
+                            () -> vm.removeColumn(index),
+                            this::shareScale));
         }
         columns.getChildren().setAll(views);
         setTheme(presentation.get() ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);

@@ -2,6 +2,7 @@ package dev.samplinglab.app.io;
 
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package dev.samplinglab.app.io;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

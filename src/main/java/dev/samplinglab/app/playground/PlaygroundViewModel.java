@@ -175,7 +175,7 @@ public final class PlaygroundViewModel {
             columns.add(t.finalDist());
             List<String> header = new ArrayList<>(List.of("token", "logit"));
             for (StageTrace s : columns) {
-                header.add(s == t.raw() ? "softmax" : s.name());
+                header.add(s == t.raw() ? "softmax" : headerOf(s));
             }
             int n = t.raw().candidates().size();
             List<List<String>> rows = new ArrayList<>();
@@ -183,6 +183,17 @@ public final class PlaygroundViewModel {
                 rows.add(row(t, columns, id));
             }
             return new Table(List.copyOf(header), List.copyOf(rows));
+        }
+
+        /** A filter's column holds its output, renormalized over the kept tokens: say so. */
+        private static String headerOf(StageTrace s) {
+            boolean filter =
+                    s.kind() != null
+                            && switch (s.kind()) {
+                                case TOP_K, TOP_P, MIN_P, TYPICAL_P -> true;
+                                default -> false;
+                            };
+            return filter ? s.name() + " (renormalized)" : s.name();
         }
 
         private static List<String> row(StepTrace t, List<StageTrace> columns, int id) {

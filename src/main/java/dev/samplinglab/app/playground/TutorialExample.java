@@ -60,7 +60,8 @@ public enum TutorialExample {
             "Min-p 0.1",
             "1.0, 2.0, 0.5, 3.0, 0.2",
             example(1, 0, 1, Strategy.Rule.INCLUSIVE, 0.1),
-            "Min-p = 0.1 keeps tokens with p ≥ 0.1 × 0.6075 = 0.0608: A, B and D, renormalized to 0.0900 0.2447 0.6652.");
+            "Min-p = 0.1 keeps tokens with p ≥ 0.1 × 0.60749 = 0.060749 (0.0607 to 4 decimals):"
+                    + " A, B and D, renormalized to 0.0900 0.2447 0.6652.");
 
     private final String label;
     private final String logits;

@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.generate;
 
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import java.util.ArrayList;
@@ -31,9 +32,19 @@ public final class BatchGenerator {
         this.options = options;
     }
 
-    /** Runs the batch; {@code cancelled} is polled before every step. */
+    /** Runs a batch of plain prompts; {@code cancelled} is polled before every step. */
     public GenerationResult generate(
             List<String> prompts,
+            RowSampler sampler,
+            StepListener listener,
+            BooleanSupplier cancelled) {
+        return generatePrompts(
+                prompts.stream().map(Prompt::plain).toList(), sampler, listener, cancelled);
+    }
+
+    /** Runs a batch of plain or chat prompts; {@code cancelled} is polled before every step. */
+    public GenerationResult generatePrompts(
+            List<Prompt> prompts,
             RowSampler sampler,
             StepListener listener,
             BooleanSupplier cancelled) {
@@ -89,7 +100,7 @@ public final class BatchGenerator {
         final int width;
         int steps;
 
-        Batch(List<String> prompts) {
+        Batch(List<Prompt> prompts) {
             rows = prompts.size();
             prompt = new int[rows][];
             dropped = new int[rows];
@@ -102,7 +113,7 @@ public final class BatchGenerator {
                                     - Math.min(options.maxNewTokens(), lm.summary().context() / 2));
             int max = 0;
             for (int r = 0; r < rows; r++) {
-                int[] ids = lm.tokenizer().encode(prompts.get(r));
+                int[] ids = prompts.get(r).encode(lm.tokenizer());
                 if (ids.length == 0) {
                     ids = new int[] {lm.eosId()};
                 }

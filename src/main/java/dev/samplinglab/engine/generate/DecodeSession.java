@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.generate;
 
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.KvCache;
 import dev.samplinglab.engine.sampling.Coins;
@@ -43,10 +44,19 @@ public final class DecodeSession implements AutoCloseable {
     }
 
     public DecodeSession(LanguageModel lm, String prompt, Coins coins) {
+        this(lm, Prompt.plain(prompt), coins);
+    }
+
+    /**
+     * Prefills a plain or chat prompt.
+     *
+     * @throws dev.samplinglab.engine.chat.ChatTemplateException when chat mode cannot be used
+     */
+    public DecodeSession(LanguageModel lm, Prompt prompt, Coins coins) {
         this.lm = lm;
         this.model = lm.model();
         this.coins = coins;
-        int[] ids = lm.tokenizer().encode(prompt);
+        int[] ids = prompt.encode(lm.tokenizer());
         if (ids.length == 0) {
             ids = new int[] {lm.eosId()};
         }

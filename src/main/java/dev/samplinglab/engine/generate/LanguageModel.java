@@ -68,7 +68,7 @@ public final class LanguageModel implements AutoCloseable {
                 GenerationConfig.read(dir, config.vocabSize())
                         .map(GenerationConfig::eosTokenIds)
                         .orElse(new int[0]);
-        HfTextTokenizer tok = HfTextTokenizer.load(dir.resolve("tokenizer.json"));
+        HfTextTokenizer tok = HfTextTokenizer.loadFolder(dir);
         if (tok.vocabSize() > config.vocabSize()) {
             tok.close();
             throw new ModelLoadException(

@@ -193,6 +193,58 @@ public final class ConfigJson {
         return Optional.of(new ConfigJson(e.getAsJsonObject(), "%s: %s".formatted(file, key)));
     }
 
+    /**
+     * A token's text written either as a string or as an {@code AddedToken} object with a string
+     * {@code content} (both occur for {@code bos_token} / {@code eos_token} in {@code
+     * tokenizer_config.json}); empty when the key is absent or {@code null}.
+     */
+    public Optional<String> optionalTokenText(String key) {
+        JsonElement e = root.get(key);
+        if (e == null || e.isJsonNull()) {
+            return Optional.empty();
+        }
+        String expected = "a string, an object with a string \"content\", or null";
+        if (isString(e)) {
+            return Optional.of(e.getAsString());
+        }
+        if (e.isJsonObject() && isString(e.getAsJsonObject().get("content"))) {
+            return Optional.of(e.getAsJsonObject().get("content").getAsString());
+        }
+        throw invalid(key, expected, e);
+    }
+
+    /**
+     * A string, or one string picked from a list of objects: the {@code valueKey} of the object
+     * whose {@code nameKey} is {@code name} ({@code chat_template} may be a list of {@code {name,
+     * template}}). Empty when the key is absent, or the list has no such object.
+     */
+    public Optional<String> optionalStringOrNamed(
+            String key, String nameKey, String name, String valueKey) {
+        if (!has(key)) {
+            return Optional.empty();
+        }
+        JsonElement e = required(key, "a string or a list of objects");
+        if (!e.isJsonArray()) {
+            return Optional.of(requiredString(key));
+        }
+        int i = 0;
+        for (JsonElement item : e.getAsJsonArray()) {
+            if (!item.isJsonObject()) {
+                throw invalid(key, "a string or a list of objects", e);
+            }
+            ConfigJson o =
+                    new ConfigJson(item.getAsJsonObject(), "%s: %s[%d]".formatted(file, key, i++));
+            if (name.equals(o.requiredString(nameKey))) {
+                return Optional.of(o.requiredString(valueKey));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean isString(JsonElement e) {
+        return e != null && e.isJsonPrimitive() && e.getAsJsonPrimitive().isString();
+    }
+
     /** An error about {@code key} in this file, for checks across keys. */
     public ModelLoadException error(String key, String problem) {
         return new ModelLoadException("%s: key '%s' %s".formatted(file, key, problem));

@@ -32,6 +32,7 @@ public final class GptModel implements Decoder {
     private final NDManager manager;
     private final GptWeights weights;
     private NDArray lmHead; // [d, vocab] contiguous copy of wte^T for inference, made on first use
+    private OpClock clock = OpClock.OFF;
 
     public GptModel(ModelConfig config, NDManager manager, GptWeights weights) {
         this.config = config;
@@ -72,6 +73,11 @@ public final class GptModel implements Decoder {
 
     public NDManager manager() {
         return manager;
+    }
+
+    /** Times every op of the following calls on {@code c} ({@link OpClock#OFF} to stop). */
+    public void setClock(OpClock c) {
+        this.clock = c;
     }
 
     @Override
@@ -118,7 +124,10 @@ public final class GptModel implements Decoder {
             int start = cache.length();
             NDArray logits = forward(tokenArray(tokens), start, padding, cache, false, false);
             cache.advance(tokens[0].length);
-            return toRows(logits);
+            long t = clock.start();
+            float[][] rows = Logits.toRows(logits);
+            clock.lap("copy_out", t);
+            return rows;
         }
     }
 
@@ -135,7 +144,7 @@ public final class GptModel implements Decoder {
     @Override
     public float[][] logitsUncached(int[][] tokens, int[] padding) {
         try (NDScope ignored = new NDScope()) {
-            return toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
+            return Logits.toRows(forward(tokenArray(tokens), 0, padding, null, false, false));
         }
     }
 
@@ -148,7 +157,7 @@ public final class GptModel implements Decoder {
         try (NDScope ignored = new NDScope()) {
             NDArray out =
                     forward(tokenArray(tokens), 0, padding, null, false, false, 0f, cancelled);
-            return out == null ? null : toRows(out);
+            return out == null ? null : Logits.toRows(out);
         }
     }
 
@@ -157,7 +166,7 @@ public final class GptModel implements Decoder {
     public float[][] logitsAllPositions(int[] tokens) {
         try (NDScope ignored = new NDScope()) {
             NDArray all = forward(tokenArray(new int[][] {tokens}), 0, null, null, false, true);
-            return toRows(all);
+            return Logits.toRows(all);
         }
     }
 
@@ -191,6 +200,7 @@ public final class GptModel implements Decoder {
                     "a sequence of %d tokens exceeds the model's context of %d; use a shorter prompt or fewer new tokens"
                             .formatted(start + t, config.nPositions()));
         }
+        long t0 = clock.start();
         NDArray positions = positionIds(ids.getManager(), batch, t, start, padding);
         NDArray x =
                 weights.tokenEmbedding
@@ -198,6 +208,7 @@ public final class GptModel implements Decoder {
                         .add(weights.positionEmbedding.get(new NDIndex("{}", positions)));
         x = drop(x, dropout, train);
         NDArray mask = attentionMask(ids.getManager(), batch, t, start, padding);
+        clock.lap("embedding", t0);
         for (int l = 0; l < weights.blocks.length; l++) {
             if (cancelled != null && cancelled.getAsBoolean()) {
                 return null;
@@ -207,17 +218,21 @@ public final class GptModel implements Decoder {
         if (!all) {
             x = x.getShape().get(1) == 1 ? x : x.get(new NDIndex(":, -1:, :"));
         }
+        long t1 = clock.start();
         x = layerNorm(x, weights.lnFinalGain, weights.lnFinalBias);
+        t1 = clock.lap("layer_norm", t1);
         NDArray logits =
                 train
                         ? Linear.linear(x, weights.tokenEmbedding).singletonOrThrow()
-                        : x.matMul(inferenceHead());
+                        : MatVec.enabled() ? weights.lmHead.apply(x) : x.matMul(inferenceHead());
+        clock.lap("lm_head", t1);
         return logits; // [B, T or 1, V]; toRows flattens the middle axis of a last-position call
     }
 
     /**
-     * The tied LM head as a contiguous [d, vocab] matrix: x @ W runs about 1.2-2x faster than
-     * linear(x, wte) on the transposed view for one-row decode, at the cost of one more copy.
+     * The tied LM head as a contiguous [d, vocab] matrix for libtorch when {@link MatVec} is off:
+     * x @ W runs about 1.2-2x faster than linear(x, wte) on the transposed view for one-row decode,
+     * at the cost of one more copy.
      */
     private synchronized NDArray inferenceHead() {
         if (lmHead == null) {
@@ -249,14 +264,25 @@ public final class GptModel implements Decoder {
             float dropout,
             boolean train) {
         GptWeights.Block b = weights.blocks[l];
+        OpClock c = clock;
+        long t = c.start();
         NDArray h = layerNorm(x, b.ln1Gain(), b.ln1Bias());
+        c.lap("layer_norm", t);
         h = attention(l, b, h, start, mask, cache);
+        t = c.start();
         x = x.add(drop(h, dropout, train));
+        t = c.lap("residual", t);
         h = layerNorm(x, b.ln2Gain(), b.ln2Bias());
-        h = Linear.linear(h, b.fcWeight(), b.fcBias()).singletonOrThrow();
+        t = c.lap("layer_norm", t);
+        h = b.fc().apply(h);
+        t = c.lap("mlp_up", t);
         h = geluTanh(h);
-        h = Linear.linear(h, b.fcOutWeight(), b.fcOutBias()).singletonOrThrow();
-        return x.add(drop(h, dropout, train));
+        t = c.lap("gelu", t);
+        h = b.fcOut().apply(h);
+        t = c.lap("mlp_down", t);
+        x = x.add(drop(h, dropout, train));
+        c.lap("residual", t);
+        return x;
     }
 
     private NDArray attention(
@@ -265,12 +291,12 @@ public final class GptModel implements Decoder {
         long t = x.getShape().get(1);
         int heads = config.nHead();
         int hs = config.headSize();
+        OpClock c = clock;
+        long t0 = c.start();
+        NDArray fused = b.qkv().apply(x);
+        t0 = c.lap("qkv", t0);
         // [B, T, 3d] -> [3, B, H, T, hs]
-        NDArray qkv =
-                Linear.linear(x, b.qkvWeight(), b.qkvBias())
-                        .singletonOrThrow()
-                        .reshape(batch, t, 3, heads, hs)
-                        .transpose(2, 0, 3, 1, 4);
+        NDArray qkv = fused.reshape(batch, t, 3, heads, hs).transpose(2, 0, 3, 1, 4);
         // three [1, B, H, T, hs] views in one op; the leading 1 rides along as a batch dim
         NDList split = qkv.split(3, 0);
         NDArray q = split.get(0);
@@ -290,7 +316,10 @@ public final class GptModel implements Decoder {
                         .matMul(v) // [B, H, T, hs]
                         .transpose(0, 1, 3, 2, 4)
                         .reshape(batch, t, (long) heads * hs);
-        return Linear.linear(out, b.attnOutWeight(), b.attnOutBias()).singletonOrThrow();
+        t0 = c.lap("attention", t0);
+        NDArray projected = b.attnOut().apply(out);
+        c.lap("attn_out", t0);
+        return projected;
     }
 
     private NDArray layerNorm(NDArray x, NDArray gain, NDArray bias) {
@@ -364,25 +393,6 @@ public final class GptModel implements Decoder {
             }
         }
         return m.create(mask, new Shape(batch, 1, t, keys));
-    }
-
-    private static float[][] toRows(NDArray logits) {
-        Shape shape = logits.getShape();
-        int cols = (int) shape.get(shape.dimension() - 1);
-        int rows = (int) (shape.size() / cols);
-        float[] flat = logits.toFloatArray();
-        for (float v : flat) {
-            if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
-                throw new NonFiniteLogitsException(
-                        "the model produced a non-finite logit (%s): its weights overflow in fp32 or the engine has a bug"
-                                .formatted(v));
-            }
-        }
-        float[][] out = new float[rows][cols];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(flat, r * cols, out[r], 0, cols);
-        }
-        return out;
     }
 
     @Override

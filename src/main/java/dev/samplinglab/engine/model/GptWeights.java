@@ -20,42 +20,72 @@ public final class GptWeights {
     public record Block(
             NDArray ln1Gain, // [d]
             NDArray ln1Bias, // [d]
-            NDArray qkvWeight, // [3d, d]
-            NDArray qkvBias, // [3d]
-            NDArray attnOutWeight, // [d, d]
-            NDArray attnOutBias, // [d]
+            Projection qkv, // [3d, d] + [3d]
+            Projection attnOut, // [d, d] + [d]
             NDArray ln2Gain, // [d]
             NDArray ln2Bias, // [d]
-            NDArray fcWeight, // [4d, d]
-            NDArray fcBias, // [4d]
-            NDArray fcOutWeight, // [d, 4d]
-            NDArray fcOutBias // [d]
+            Projection fc, // [4d, d] + [4d]
+            Projection fcOut // [d, 4d] + [d]
             ) {
+        public NDArray qkvWeight() {
+            return qkv.weight();
+        }
+
+        public NDArray qkvBias() {
+            return qkv.bias();
+        }
+
+        public NDArray attnOutWeight() {
+            return attnOut.weight();
+        }
+
+        public NDArray attnOutBias() {
+            return attnOut.bias();
+        }
+
+        public NDArray fcWeight() {
+            return fc.weight();
+        }
+
+        public NDArray fcBias() {
+            return fc.bias();
+        }
+
+        public NDArray fcOutWeight() {
+            return fcOut.weight();
+        }
+
+        public NDArray fcOutBias() {
+            return fcOut.bias();
+        }
+
         List<NDArray> arrays() {
             return List.of(
                     ln1Gain,
                     ln1Bias,
-                    qkvWeight,
-                    qkvBias,
-                    attnOutWeight,
-                    attnOutBias,
+                    qkvWeight(),
+                    qkvBias(),
+                    attnOutWeight(),
+                    attnOutBias(),
                     ln2Gain,
                     ln2Bias,
-                    fcWeight,
-                    fcBias,
-                    fcOutWeight,
-                    fcOutBias);
+                    fcWeight(),
+                    fcBias(),
+                    fcOutWeight(),
+                    fcOutBias());
         }
     }
 
     public final NDArray tokenEmbedding; // [vocab, d], also the tied LM head
+    public final Projection lmHead; // over tokenEmbedding's memory (tied), no bias
     public final NDArray positionEmbedding; // [n_positions, d]
     public final Block[] blocks; // [n_layer]
     public final NDArray lnFinalGain; // [d]
     public final NDArray lnFinalBias; // [d]
 
-    public GptWeights(NDArray wte, NDArray wpe, Block[] blocks, NDArray lnfG, NDArray lnfB) {
-        this.tokenEmbedding = wte;
+    public GptWeights(Projection wte, NDArray wpe, Block[] blocks, NDArray lnfG, NDArray lnfB) {
+        this.lmHead = wte;
+        this.tokenEmbedding = wte.weight();
         this.positionEmbedding = wpe;
         this.blocks = blocks.clone();
         this.lnFinalGain = lnfG;
@@ -82,16 +112,21 @@ public final class GptWeights {
         return n;
     }
 
-    /** Creates a float32 array from a native-order buffer, transposing 2-D Conv1D weights. */
-    static NDArray create(NDManager m, ByteBuffer data, long[] shape, boolean transpose) {
-        if (!transpose) {
-            return m.create(data, new Shape(shape), DataType.FLOAT32);
-        }
+    /** Creates a float32 array from a native-order buffer. */
+    static NDArray create(NDManager m, ByteBuffer data, long[] shape) {
+        return m.create(data, new Shape(shape), DataType.FLOAT32);
+    }
+
+    /**
+     * A projection from a Hugging Face Conv1D weight [in, out] (transposed here to torch's [out,
+     * in]) and its bias [out].
+     */
+    static Projection conv1d(NDManager m, ByteBuffer data, long[] shape, ByteBuffer bias) {
         int rows = (int) shape[0];
         int cols = (int) shape[1];
         float[] src = new float[rows * cols];
         data.order(ByteOrder.nativeOrder()).asFloatBuffer().get(src);
-        return m.create(transpose(src, rows, cols), new Shape(cols, rows));
+        return Projection.of(m, transpose(src, rows, cols), cols, rows, bias);
     }
 
     /** Row-major [rows, cols] to row-major [cols, rows] (Conv1D and torch layouts, tied head). */

@@ -60,9 +60,8 @@ final class Logits {
         float[] flat = logits.toFloatArray();
         for (float v : flat) {
             if (Float.isNaN(v) || v == Float.POSITIVE_INFINITY) {
-                throw new ModelLoadException(
-                        ("the model produced non-finite logits (%s): its weights overflow; the"
-                                        + " model file is unusable")
+                throw new NonFiniteLogitsException(
+                        "the model produced a non-finite logit (%s): its weights overflow in fp32 or the engine has a bug"
                                 .formatted(v));
             }
         }

@@ -2,14 +2,13 @@ package dev.samplinglab.engine.model;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -40,21 +39,18 @@ public final class SafetensorsWriter {
 
     /** Writes the file atomically. */
     public void write(Path file) throws IOException {
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        try (OutputStream out = Files.newOutputStream(tmp)) {
-            byte[] header = headerBytes();
-            ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
-            len.putLong(header.length);
-            out.write(len.array());
-            out.write(header);
-            for (Tensor t : tensors.values()) {
-                out.write(encode(t.data()));
-            }
-        } catch (IOException e) {
-            Files.deleteIfExists(tmp);
-            throw e;
+        AtomicFiles.write(file, this::writeTo);
+    }
+
+    private void writeTo(OutputStream out) throws IOException {
+        byte[] header = headerBytes();
+        ByteBuffer len = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN);
+        len.putLong(header.length);
+        out.write(len.array());
+        out.write(header);
+        for (Tensor t : tensors.values()) {
+            out.write(encode(t.data()));
         }
-        Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private byte[] headerBytes() {

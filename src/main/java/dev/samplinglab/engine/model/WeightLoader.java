@@ -94,20 +94,33 @@ public final class WeightLoader {
         long d = c.nEmbd();
         var arrays =
                 new Object() {
-                    NDArray vec(String name, long n) {
+                    ByteBuffer bytes(String name, long... shape) {
                         checkCancelled(name);
-                        return GptWeights.create(
-                                m, source.apply(name, new long[] {n}), new long[] {n}, false);
+                        return source.apply(name, shape);
                     }
 
-                    NDArray mat(String name, long rows, long cols, boolean conv1d) {
-                        long[] shape = {rows, cols};
-                        checkCancelled(name);
-                        return GptWeights.create(m, source.apply(name, shape), shape, conv1d);
+                    NDArray vec(String name, long n) {
+                        return GptWeights.create(m, bytes(name, n), new long[] {n});
+                    }
+
+                    Projection conv1d(String name, long in, long out) {
+                        ByteBuffer w = bytes(name + ".weight", in, out);
+                        ByteBuffer b = bytes(name + ".bias", out);
+                        return GptWeights.conv1d(m, w, new long[] {in, out}, b);
                     }
                 };
-        NDArray wte = arrays.mat("wte.weight", c.vocabSize(), d, false);
-        NDArray wpe = arrays.mat("wpe.weight", c.nPositions(), d, false);
+        Projection wte =
+                Projection.of(
+                        m,
+                        arrays.bytes("wte.weight", c.vocabSize(), d),
+                        c.vocabSize(),
+                        d,
+                        (ByteBuffer) null);
+        NDArray wpe =
+                GptWeights.create(
+                        m,
+                        arrays.bytes("wpe.weight", c.nPositions(), d),
+                        new long[] {c.nPositions(), d});
         GptWeights.Block[] blocks = new GptWeights.Block[c.nLayer()];
         for (int i = 0; i < blocks.length; i++) {
             String h = "h." + i + ".";
@@ -115,16 +128,12 @@ public final class WeightLoader {
                     new GptWeights.Block(
                             arrays.vec(h + "ln_1.weight", d),
                             arrays.vec(h + "ln_1.bias", d),
-                            arrays.mat(h + "attn.c_attn.weight", d, 3 * d, true),
-                            arrays.vec(h + "attn.c_attn.bias", 3 * d),
-                            arrays.mat(h + "attn.c_proj.weight", d, d, true),
-                            arrays.vec(h + "attn.c_proj.bias", d),
+                            arrays.conv1d(h + "attn.c_attn", d, 3 * d),
+                            arrays.conv1d(h + "attn.c_proj", d, d),
                             arrays.vec(h + "ln_2.weight", d),
                             arrays.vec(h + "ln_2.bias", d),
-                            arrays.mat(h + "mlp.c_fc.weight", d, 4 * d, true),
-                            arrays.vec(h + "mlp.c_fc.bias", 4 * d),
-                            arrays.mat(h + "mlp.c_proj.weight", 4 * d, d, true),
-                            arrays.vec(h + "mlp.c_proj.bias", d));
+                            arrays.conv1d(h + "mlp.c_fc", d, 4 * d),
+                            arrays.conv1d(h + "mlp.c_proj", 4 * d, d));
         }
         return new GptWeights(
                 wte, wpe, blocks, arrays.vec("ln_f.weight", d), arrays.vec("ln_f.bias", d));

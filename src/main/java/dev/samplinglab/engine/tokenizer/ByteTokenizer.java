@@ -61,4 +61,9 @@ public final class ByteTokenizer implements TextTokenizer {
     public int eosId() {
         return vocabSize - 1;
     }
+
+    @Override
+    public boolean isSpecial(int id) {
+        return id >= 256 && id < vocabSize;
+    }
 }

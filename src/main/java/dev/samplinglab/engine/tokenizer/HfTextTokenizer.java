@@ -1,46 +1,72 @@
 package dev.samplinglab.engine.tokenizer;
 
 import ai.djl.huggingface.tokenizers.HuggingFaceTokenizer;
-import com.google.gson.JsonElement;
-import com.google.gson.JsonObject;
-import com.google.gson.JsonParser;
+import dev.samplinglab.engine.chat.ChatTemplate;
 import dev.samplinglab.engine.model.ModelLoadException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * A Hugging Face {@code tokenizer.json} loaded through DJL's tokenizers binding (fully local; input
- * is never truncated). Display pieces come from the byte-level vocabulary in the same file.
+ * is never truncated), byte-level BPE (GPT-2, SmolLM2, Qwen, Llama 3) or SentencePiece-style BPE
+ * with byte fallback (Llama 2, TinyLlama). Display pieces, added tokens and the post-processor's
+ * BOS come from the same file; BOS/EOS text and the chat template from {@code
+ * tokenizer_config.json} when the folder has one.
  */
 public final class HfTextTokenizer implements TextTokenizer {
-    private static final long MAX_FILE_BYTES = 64L * 1024 * 1024;
+    /** End-of-text spellings tried, in order, when no tokenizer_config.json names one. */
+    private static final List<String> EOS_NAMES =
+            List.of("<|endoftext|>", "</s>", "<|end_of_text|>", "<|im_end|>", "<eos>");
 
     private final HuggingFaceTokenizer tokenizer;
-    private final String[] pieces;
+    private final TokenizerJson vocab;
+    private final int bosId;
     private final int eosId;
+    private final ChatTemplate chatTemplate;
 
-    private HfTextTokenizer(HuggingFaceTokenizer tokenizer, String[] pieces, int eosId) {
+    private HfTextTokenizer(
+            HuggingFaceTokenizer tokenizer,
+            TokenizerJson vocab,
+            int bosId,
+            int eosId,
+            ChatTemplate chatTemplate) {
         this.tokenizer = tokenizer;
-        this.pieces = pieces;
+        this.vocab = vocab;
+        this.bosId = bosId;
         this.eosId = eosId;
+        this.chatTemplate = chatTemplate;
     }
 
-    /** Loads and checks {@code tokenizer.json}. */
+    /** Loads and checks {@code tokenizer.json} alone (no tokenizer_config.json). */
     public static HfTextTokenizer load(Path file) {
+        return load(file, TokenizerConfig.NONE);
+    }
+
+    /**
+     * Loads a model folder's {@code tokenizer.json} with its {@code tokenizer_config.json} (if
+     * any). A chat template the engine cannot render is reported when chat mode is used, not here:
+     * plain prompts keep working.
+     */
+    public static HfTextTokenizer loadFolder(Path dir) {
+        return load(dir.resolve("tokenizer.json"), TokenizerConfig.readIfPresent(dir));
+    }
+
+    private static HfTextTokenizer load(Path file, TokenizerConfig config) {
         String name = file.getFileName().toString();
         if (!Files.isRegularFile(file)) {
             throw new ModelLoadException(
-                    name
-                            + " is missing in "
-                            + file.getParent()
-                            + ": a model folder needs config.json, model.safetensors and tokenizer.json");
+                    "%s is missing in %s: a model folder needs config.json, model.safetensors and tokenizer.json"
+                            .formatted(name, file.getParent()));
         }
-        String[] pieces = readPieces(file, name);
-        int eos = Arrays.asList(pieces).indexOf("<|endoftext|>");
+        TokenizerJson vocab = TokenizerJson.read(file);
+        int bos =
+                vocab.idOf(
+                        config.bosToken() != null ? config.bosToken() : vocab.postProcessorBos());
+        int eos = eosId(vocab, config);
+        ChatTemplate template = chatTemplate(config);
         try {
             HuggingFaceTokenizer tok =
                     HuggingFaceTokenizer.builder()
@@ -49,62 +75,43 @@ public final class HfTextTokenizer implements TextTokenizer {
                             .optTruncation(false)
                             .optPadding(false)
                             .build();
-            return new HfTextTokenizer(tok, pieces, eos);
+            return new HfTextTokenizer(tok, vocab, bos, eos, template);
         } catch (IOException | RuntimeException e) {
             throw new ModelLoadException(
-                    name + ": the tokenizers library refused it (" + e.getMessage() + ")", e);
+                    "%s: the tokenizers library refused it (%s)".formatted(name, e.getMessage()),
+                    e);
         }
     }
 
-    private static String[] readPieces(Path file, String name) {
-        try {
-            if (Files.size(file) > MAX_FILE_BYTES) {
-                throw new ModelLoadException(name + " is larger than 64 MB; not a tokenizer file");
-            }
-            JsonObject root =
-                    JsonParser.parseString(Files.readString(file, StandardCharsets.UTF_8))
-                            .getAsJsonObject();
-            JsonElement model = root.get("model");
-            if (model == null || !model.isJsonObject() || !model.getAsJsonObject().has("vocab")) {
-                throw new ModelLoadException(name + ": no model.vocab (expected a BPE tokenizer)");
-            }
-            JsonObject vocab = model.getAsJsonObject().getAsJsonObject("vocab");
-            int size = 0;
-            for (Map.Entry<String, JsonElement> e : vocab.entrySet()) {
-                size = Math.max(size, e.getValue().getAsInt() + 1);
-            }
-            JsonElement added = root.get("added_tokens");
-            if (added != null && added.isJsonArray()) {
-                for (JsonElement t : added.getAsJsonArray()) {
-                    size = Math.max(size, t.getAsJsonObject().get("id").getAsInt() + 1);
-                }
-            }
-            if (size > 10_000_000) {
-                throw new ModelLoadException(name + ": vocabulary of " + size + " ids is absurd");
-            }
-            String[] pieces = new String[size];
-            for (Map.Entry<String, JsonElement> e : vocab.entrySet()) {
-                pieces[e.getValue().getAsInt()] = e.getKey();
-            }
-            if (added != null && added.isJsonArray()) {
-                for (JsonElement t : added.getAsJsonArray()) {
-                    JsonObject o = t.getAsJsonObject();
-                    pieces[o.get("id").getAsInt()] = o.get("content").getAsString();
-                }
-            }
-            return pieces;
-        } catch (IOException | RuntimeException e) {
-            if (e instanceof ModelLoadException m) {
-                throw m;
-            }
-            throw new ModelLoadException(
-                    name + ": not a valid tokenizer.json (" + e.getMessage() + ")", e);
+    private static int eosId(TokenizerJson vocab, TokenizerConfig config) {
+        if (config.eosToken() != null && vocab.idOf(config.eosToken()) >= 0) {
+            return vocab.idOf(config.eosToken());
         }
+        return EOS_NAMES.stream()
+                .mapToInt(vocab::idOf)
+                .filter(id -> id >= 0)
+                .findFirst()
+                .orElse(-1);
+    }
+
+    private static ChatTemplate chatTemplate(TokenizerConfig config) {
+        if (config.chatTemplate() == null) {
+            return null;
+        }
+        return ChatTemplate.of(config.chatTemplate(), config.bosToken(), config.eosToken());
     }
 
     @Override
     public int[] encode(String text) {
-        long[] ids = tokenizer.encode(text).getIds();
+        return toInts(tokenizer.encode(text, false, false).getIds());
+    }
+
+    @Override
+    public int[] encodeWithSpecials(String text) {
+        return toInts(tokenizer.encode(text, true, false).getIds());
+    }
+
+    private static int[] toInts(long[] ids) {
         int[] out = new int[ids.length];
         for (int i = 0; i < ids.length; i++) {
             out[i] = (int) ids[i];
@@ -123,21 +130,41 @@ public final class HfTextTokenizer implements TextTokenizer {
 
     @Override
     public String piece(int id) {
+        String[] pieces = vocab.pieces();
         if (id < 0 || id >= pieces.length || pieces[id] == null) {
-            return "<" + id + ">";
+            return "<%d>".formatted(id);
         }
-        String raw = pieces[id];
-        return raw.startsWith("<|") && raw.endsWith("|>") ? raw : Pieces.fromByteLevel(raw);
+        return isSpecial(id) ? Pieces.visible(pieces[id]) : vocab.style().display(pieces[id]);
+    }
+
+    @Override
+    public boolean isSpecial(int id) {
+        return id >= 0 && vocab.added().get(id);
+    }
+
+    /** How this vocabulary spells its tokens. */
+    public PieceStyle style() {
+        return vocab.style();
     }
 
     @Override
     public int vocabSize() {
-        return pieces.length;
+        return vocab.pieces().length;
     }
 
     @Override
     public int eosId() {
         return eosId;
+    }
+
+    @Override
+    public int bosId() {
+        return bosId;
+    }
+
+    @Override
+    public Optional<ChatTemplate> chatTemplate() {
+        return Optional.ofNullable(chatTemplate);
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.SafetensorsFile;

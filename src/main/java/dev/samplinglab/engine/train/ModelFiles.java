@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.train;
 
 import com.google.gson.GsonBuilder;
+import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.WeightLoader;

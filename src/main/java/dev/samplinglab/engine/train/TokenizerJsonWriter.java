@@ -1,16 +1,12 @@
 package dev.samplinglab.engine.train;
 
 import com.google.gson.stream.JsonWriter;
+import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * Writes a {@link BpeModel} as a Hugging Face {@code tokenizer.json} laid out like GPT-2's: BPE
@@ -29,36 +25,31 @@ public final class TokenizerJsonWriter {
 
     /** Writes {@code model} to {@code file}, creating parent folders. */
     public static void write(BpeModel model, Path file) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        // Not Files.createTempFile: its owner-only permissions would survive the move.
-        Path temp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
-        try {
-            try (Writer out =
-                    Files.newBufferedWriter(
-                            temp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW)) {
-                writeJson(model, out);
-            }
-            moveIntoPlace(temp, target);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        write(model, List.of(), file);
     }
 
-    private static void moveIntoPlace(Path temp, Path target) throws IOException {
-        try {
-            Files.move(
-                    temp,
-                    target,
-                    StandardCopyOption.ATOMIC_MOVE,
-                    StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-        }
+    /**
+     * Writes {@code model} plus {@code extraSpecials} as special added tokens with the ids after
+     * {@link BpeModel#EOS} (ChatML's {@code <|im_start|>} and {@code <|im_end|>} for instance,
+     * placed like Qwen's: outside {@code model.vocab}).
+     */
+    public static void write(BpeModel model, List<String> extraSpecials, Path file)
+            throws IOException {
+        AtomicFiles.write(
+                file,
+                out -> {
+                    Writer w = new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8);
+                    writeJson(model, extraSpecials, w);
+                    w.flush();
+                });
     }
 
     static void writeJson(BpeModel model, Writer out) throws IOException {
+        writeJson(model, List.of(), out);
+    }
+
+    static void writeJson(BpeModel model, List<String> extraSpecials, Writer out)
+            throws IOException {
         JsonWriter json = new JsonWriter(out);
         json.setIndent("  ");
         json.setHtmlSafe(false);
@@ -67,7 +58,7 @@ public final class TokenizerJsonWriter {
         json.name("version").value("1.0");
         json.name("truncation").nullValue();
         json.name("padding").nullValue();
-        writeAddedTokens(model, json);
+        writeAddedTokens(model, extraSpecials, json);
         json.name("normalizer").nullValue();
         json.name("pre_tokenizer");
         writeByteLevel(json, false, true);
@@ -81,16 +72,28 @@ public final class TokenizerJsonWriter {
         json.flush();
     }
 
-    private static void writeAddedTokens(BpeModel model, JsonWriter json) throws IOException {
-        json.name("added_tokens").beginArray().beginObject();
-        json.name("id").value(model.eosId());
-        json.name("content").value(BpeModel.EOS);
+    private static void writeAddedTokens(
+            BpeModel model, List<String> extraSpecials, JsonWriter json) throws IOException {
+        json.name("added_tokens").beginArray();
+        writeAddedToken(json, model.eosId(), BpeModel.EOS, true);
+        for (int i = 0; i < extraSpecials.size(); i++) {
+            writeAddedToken(json, model.vocabSize() + i, extraSpecials.get(i), false);
+        }
+        json.endArray();
+    }
+
+    /** One entry of {@code added_tokens}; special tokens are never split or normalized. */
+    public static void writeAddedToken(JsonWriter json, int id, String content, boolean normalized)
+            throws IOException {
+        json.beginObject();
+        json.name("id").value(id);
+        json.name("content").value(content);
         json.name("single_word").value(false);
         json.name("lstrip").value(false);
         json.name("rstrip").value(false);
-        json.name("normalized").value(true);
+        json.name("normalized").value(normalized);
         json.name("special").value(true);
-        json.endObject().endArray();
+        json.endObject();
     }
 
     private static void writeByteLevel(JsonWriter json, boolean addPrefixSpace, boolean trim)

@@ -1,6 +1,7 @@
 package dev.samplinglab.engine.train;
 
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.model.GptModel;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
@@ -164,7 +165,8 @@ public final class TrainingRun {
                 config.context(),
                 model.config().vocabSize(),
                 model.config().parameterCount());
-        ProgressBar bar = new ProgressBar(log, start, config.steps(), config.tokensPerStep(), 10);
+        TrainingProgress bar =
+                new TrainingProgress(log, start, config.steps(), config.tokensPerStep());
         List<String> curve = new ArrayList<>(resumed == null ? List.of() : resumed.curve());
         int[] valSample = prefix(valTokens, config.evalWindows() * config.context());
         for (int step = start; step < config.steps(); step++) {

@@ -68,7 +68,8 @@ class PlaygroundViewModelTest {
         assertThat(column("final")).containsExactly("—", "0.2689", "—", "0.7311", "—");
         vm.load(TutorialExample.MIN_P);
         // kept A, B, D renormalized over 0.9132
-        assertThat(column("min_p")).containsExactly("0.0900", "0.2447", "—", "0.6652", "—");
+        assertThat(column("min_p (renormalized)"))
+                .containsExactly("0.0900", "0.2447", "—", "0.6652", "—");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.samplinglab.app.io;
+package dev.samplinglab.engine.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

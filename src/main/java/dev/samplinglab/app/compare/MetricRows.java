@@ -1,0 +1,60 @@
+package dev.samplinglab.app.compare;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/** The compare columns' metric rows: a name with its unit, a one-line explanation, a value. */
+final class MetricRows {
+    /**
+     * One row.
+     *
+     * @param name label with its unit
+     * @param explanation one line for the tooltip: what it measures and how
+     * @param value the figure of a run, formatted
+     */
+    record Row(String name, String explanation, Function<RunMetrics, String> value) {
+        String format(RunMetrics m) {
+            return value.apply(m);
+        }
+    }
+
+    static final List<Row> ALL =
+            List.of(
+                    new Row(
+                            "mean log p (nats/token)",
+                            "How likely the model finds this text: the mean of ln p(token) under"
+                                    + " the model at T = 1; closer to 0 is likelier",
+                            m -> fmt(m.meanLogProb(), "%.3f")),
+                    new Row(
+                            "perplexity (tokens)",
+                            "exp(−mean log p): the model is as unsure as a fair choice among"
+                                    + " this many tokens; lower is likelier text",
+                            m -> fmt(m.perplexity(), "%.2f")),
+                    new Row(
+                            "mean entropy (bits, sampled dist.)",
+                            "Mean of −Σ p·log2 p over the final distribution each token was"
+                                    + " drawn from (0 for greedy): how much choice the strategy"
+                                    + " left",
+                            m -> fmt(m.meanEntropyBits(), "%.3f")),
+                    new Row(
+                            "mean kept set (tokens)",
+                            "Mean number of tokens the final distribution kept at each step",
+                            m -> fmt(m.meanNucleus(), "%.1f")),
+                    new Row(
+                            "distinct-1 / distinct-2 (share)",
+                            "Unique words (tokens) and unique pairs of tokens divided by all of"
+                                    + " them; 1.0 means nothing repeated",
+                            m -> fmt(m.distinct1(), "%.3f") + " / " + fmt(m.distinct2(), "%.3f")),
+                    new Row(
+                            "repeated 4-grams (share)",
+                            "Share of 4-token sequences that already appeared earlier in the"
+                                    + " text: a measure of loops and degeneration",
+                            m -> fmt(m.repetition4(), "%.3f")));
+
+    private MetricRows() {}
+
+    static String fmt(double v, String format) {
+        return Double.isNaN(v) ? "–" : String.format(Locale.ROOT, format, v);
+    }
+}
