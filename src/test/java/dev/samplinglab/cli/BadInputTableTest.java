@@ -173,8 +173,113 @@ class BadInputTableTest {
                 row("config.json", "eval", "--model", brokenModel.toString(), "--text", text + ""));
     }
 
+    /** A Llama config.json the rows below break one key at a time. */
+    static final String LLAMA_CONFIG =
+            """
+            {"architectures": ["LlamaForCausalLM"], "model_type": "llama", "hidden_size": 64,
+             "num_hidden_layers": 2, "num_attention_heads": 4, "num_key_value_heads": 2,
+             "head_dim": 16, "intermediate_size": 96, "rms_norm_eps": 1e-5, "rope_theta": 10000,
+             "rope_scaling": {"rope_type": "llama3", "factor": 8.0, "low_freq_factor": 1.0,
+               "high_freq_factor": 4.0, "original_max_position_embeddings": 64},
+             "max_position_embeddings": 128, "tie_word_embeddings": true,
+             "attention_bias": false, "hidden_act": "silu", "vocab_size": 300,
+             "bos_token_id": 1, "eos_token_id": 2}
+            """;
+
+    /**
+     * Every key of the Llama-family config: null, a wrong type and out of range (and missing for
+     * the required ones) each exit 2 with one line naming the key, before any weight is read.
+     */
+    static Stream<Row> llamaConfig() throws IOException {
+        List<Row> rows = new ArrayList<>();
+        String[] ints = {
+            "hidden_size", "num_hidden_layers", "num_attention_heads", "num_key_value_heads",
+            "head_dim", "intermediate_size", "max_position_embeddings", "vocab_size",
+            "bos_token_id", "eos_token_id"
+        };
+        for (String key : ints) {
+            rows.add(llamaRow(key, key, "null"));
+            rows.add(llamaRow(key, key, "\"64\""));
+            rows.add(llamaRow(key, key, "-1"));
+            rows.add(llamaRow(key, key, "2.5"));
+        }
+        for (String key : new String[] {"rms_norm_eps", "rope_theta"}) {
+            rows.add(llamaRow(key, key, "null"));
+            rows.add(llamaRow(key, key, "[1]"));
+            rows.add(llamaRow(key, key, "0"));
+        }
+        for (String key : new String[] {"tie_word_embeddings", "attention_bias"}) {
+            rows.add(llamaRow(key, key, "null"));
+            rows.add(llamaRow(key, key, "\"yes\""));
+        }
+        rows.add(llamaRow("model_type", "model_type", "null"));
+        rows.add(llamaRow("model_type", "model_type", "\"mistral\""));
+        rows.add(llamaRow("hidden_act", "hidden_act", "\"gelu\""));
+        rows.add(llamaRow("architectures", "architectures", "[\"Qwen2ForCausalLM\"]"));
+        rows.add(llamaRow("num_key_value_heads", "num_key_value_heads", "3"));
+        rows.add(llamaRow("rope_scaling", "rope_scaling", "7"));
+        rows.add(llamaRow("rope_scaling", "yarn", "{\"rope_type\": \"yarn\", \"factor\": 2}"));
+        for (String key :
+                new String[] {
+                    "factor",
+                    "low_freq_factor",
+                    "high_freq_factor",
+                    "original_max_position_embeddings"
+                }) {
+            String base =
+                    "{\"rope_type\": \"llama3\", \"factor\": 8, \"low_freq_factor\": 1,"
+                            + " \"high_freq_factor\": 4, \"original_max_position_embeddings\": 64}";
+            rows.add(
+                    llamaRow(
+                            "rope_scaling",
+                            key,
+                            base.replaceFirst("(\"" + key + "\": )[0-9]+", "$1null")));
+            rows.add(
+                    llamaRow(
+                            "rope_scaling",
+                            key,
+                            base.replaceFirst("(\"" + key + "\": )[0-9]+", "$1\"8\"")));
+            rows.add(
+                    llamaRow(
+                            "rope_scaling",
+                            key,
+                            base.replaceFirst("(\"" + key + "\": )[0-9]+", "$1-3")));
+        }
+        for (String key :
+                new String[] {
+                    "model_type",
+                    "hidden_size",
+                    "num_hidden_layers",
+                    "num_attention_heads",
+                    "intermediate_size",
+                    "max_position_embeddings",
+                    "vocab_size"
+                }) {
+            rows.add(llamaRow(key, key, null));
+        }
+        return rows.stream();
+    }
+
+    /** A folder whose config.json has {@code key} set to {@code json} (removed when null). */
+    private static Row llamaRow(String key, String expected, String json) throws IOException {
+        com.google.gson.JsonObject o =
+                com.google.gson.JsonParser.parseString(LLAMA_CONFIG).getAsJsonObject();
+        if (json == null) {
+            o.remove(key);
+        } else {
+            o.add(key, com.google.gson.JsonParser.parseString(json));
+        }
+        Path folder = Files.createTempDirectory(dir, "llama-");
+        Files.writeString(
+                folder.resolve("config.json"),
+                new com.google.gson.GsonBuilder().serializeNulls().create().toJson(o));
+        Files.writeString(folder.resolve("tokenizer.json"), "{}");
+        Files.write(folder.resolve("model.safetensors"), new byte[0]);
+        return row(expected, "generate", "--model", folder.toString(), "--prompt", "x");
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"generate", "pipeline", "bench", "snapshot"})
+    @MethodSource({"generate", "pipeline", "bench", "snapshot", "llamaConfig"})
     void badInputExitsTwoWithOneLine(Row row) {
         assertRefused(row);
     }

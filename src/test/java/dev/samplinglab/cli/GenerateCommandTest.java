@@ -93,7 +93,7 @@ class GenerateCommandTest {
                 "--model random:tiny --max-new-tokens 0|max-new-tokens must be >= 1",
                 "--model random:tiny --top-p 1.5|top-p",
                 "--model /nonexistent/folder|is not a folder",
-                "--model random:huge|unknown random model 'random:huge'; use one of random:tiny, random:gpt2-small",
+                "--model random:huge|unknown random model 'random:huge'; use one of random:tiny, random:gpt2-small, random:smollm2-135m",
                 "--model bundled:|names no bundled model"
             })
     void badInputExitsTwoWithOneLine(String extra, String message) {

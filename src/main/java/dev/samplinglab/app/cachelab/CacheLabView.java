@@ -41,6 +41,13 @@ public final class CacheLabView extends BorderPane implements LabTab {
     private final Label check = new Label();
     private final Label memory = new Label();
     private final Label formula = new Label();
+    private final Label explanation = new Label(EXPLANATION);
+
+    /** What the cache saves, next to the chart. */
+    static final String EXPLANATION =
+            """
+            Without a cache, every new token runs the whole text so far through the model again:             at position t it recomputes the keys and values of all t earlier positions in every             layer, so the work per token grows with t (O(t) per token, O(t²) in all). With the             KV cache, each position's keys and values are computed once and kept; a new token             computes only its own and reads the rest, so the work per token stays about flat             (O(1) matrix work per token; attention still reads t cached entries). The price is             memory: the cache below grows by one column per token. The logits are the same             either way, which the check below confirms.""";
+
     private final ComboBox<String> model = new ComboBox<>();
 
     public CacheLabView(
@@ -58,7 +65,9 @@ public final class CacheLabView extends BorderPane implements LabTab {
         check.setId("cl-check");
         memory.setId("cl-memory");
         formula.setId("cl-formula");
-        for (Label l : new Label[] {totals, check, memory, formula}) {
+        explanation.setId("cl-explanation");
+        explanation.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        for (Label l : new Label[] {totals, check, memory, formula, explanation}) {
             l.getStyleClass().add("lab-figure");
             l.setWrapText(true);
         }
@@ -66,6 +75,7 @@ public final class CacheLabView extends BorderPane implements LabTab {
         VBox centre =
                 new VBox(
                         6,
+                        explanation,
                         timing,
                         totals,
                         check,
@@ -152,6 +162,21 @@ public final class CacheLabView extends BorderPane implements LabTab {
         vm.modelSpecProperty().set(spec == null || spec.isEmpty() ? "bundled" : spec);
     }
 
+    /** A model spec as a sentence reads it: "the bundled model", "random:tiny (random weights)". */
+    static String describe(String spec) {
+        if (spec == null || spec.isBlank() || spec.equals("bundled")) {
+            return "the bundled model";
+        }
+        if (spec.startsWith("bundled:")) {
+            return "the bundled model " + spec.substring("bundled:".length());
+        }
+        if (spec.startsWith("random:")) {
+            return spec + " (random weights)";
+        }
+        java.nio.file.Path name = java.nio.file.Path.of(spec).getFileName();
+        return name == null ? spec : name.toString();
+    }
+
     private static Label section(String text) {
         Label l = new Label(text);
         l.getStyleClass().add("section-title");
@@ -169,7 +194,10 @@ public final class CacheLabView extends BorderPane implements LabTab {
         double u = vm.uncachedTotalMillisProperty().get();
         totals.setText(
                 vm.samples().isEmpty()
-                        ? "Press Run to time " + vm.modelSpecProperty().get() + "."
+                        ? "Press Run to decode %d positions of %s with and without the cache."
+                                .formatted(
+                                        vm.tokensProperty().get(),
+                                        describe(vm.modelSpecProperty().get()))
                         : String.format(
                                 Locale.ROOT,
                                 "%d decode steps · with cache %.0f ms (%.2f ms/token) · without"

@@ -3,6 +3,7 @@ package dev.samplinglab.app.common;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
@@ -36,9 +37,18 @@ public final class KeyCommands {
                 });
     }
 
+    /** Moves the focus out of a text field to the tab's key home. */
+    private static void goHome(LabTab a, Node focus) {
+        Node home = a.keyHome();
+        if (home != null && focus instanceof TextInputControl) {
+            home.requestFocus();
+        }
+    }
+
     static boolean handle(KeyEvent e, LabTab a, Runnable togglePresentation, Node focus) {
         if (RESET.match(e)) {
             a.reset();
+            goHome(a, focus);
             return true;
         }
         if (PRESENT.match(e) || e.getCode() == KeyCode.F11) {
@@ -60,6 +70,11 @@ public final class KeyCommands {
         if (BRANCH.match(e)) {
             a.openBranchMenu();
             return true;
+        }
+        if (e.getCode() == KeyCode.ENTER && focus instanceof TextField) {
+            // the field commits its value first, then the keys belong to the tab again
+            javafx.application.Platform.runLater(() -> goHome(a, focus));
+            return false;
         }
         if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
             return false;

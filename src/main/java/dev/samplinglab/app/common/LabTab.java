@@ -34,6 +34,14 @@ public interface LabTab {
     /** Open the branch menu (Ctrl+B). */
     default void openBranchMenu() {}
 
+    /**
+     * The node that should hold the focus after a command typed in a text field (Ctrl+R, Enter), so
+     * the arrow keys step again instead of moving a text cursor; null keeps the focus.
+     */
+    default Node keyHome() {
+        return null;
+    }
+
     /** Stops the tab's background work when the window closes. */
     default void shutdown() {}
 }

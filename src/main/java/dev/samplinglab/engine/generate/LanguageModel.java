@@ -2,9 +2,8 @@ package dev.samplinglab.engine.generate;
 
 import dev.samplinglab.engine.model.Decoder;
 import dev.samplinglab.engine.model.DecoderSummary;
+import dev.samplinglab.engine.model.Decoders;
 import dev.samplinglab.engine.model.GenerationConfig;
-import dev.samplinglab.engine.model.GptModel;
-import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.model.ModelLoadException;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
 import dev.samplinglab.engine.tokenizer.TextTokenizer;
@@ -46,45 +45,52 @@ public final class LanguageModel implements AutoCloseable {
         return dev.samplinglab.engine.model.Decoders.modelTypes();
     }
 
-    /** Opens a Hugging Face GPT-2 folder: config.json, model.safetensors, tokenizer.json. */
+    /**
+     * Opens a Hugging Face model folder as published: config.json (model_type gpt2, llama, qwen2 or
+     * qwen3), model.safetensors or its shards, tokenizer.json, and generation_config.json when
+     * present.
+     */
     public static LanguageModel openFolder(Path dir) {
         if (!Files.isDirectory(dir)) {
             throw new ModelLoadException(
-                    dir
-                            + " is not a folder; choose a Hugging Face model"
-                            + " folder with config.json, model.safetensors and tokenizer.json");
+                    ("%s is not a folder; choose a Hugging Face model folder with config.json,"
+                                    + " model.safetensors and tokenizer.json")
+                            .formatted(dir));
         }
-        for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json"}) {
-            if (!Files.isRegularFile(dir.resolve(f))) {
-                throw new ModelLoadException(
-                        f
-                                + " is missing in "
-                                + dir
-                                + ": a model folder needs config.json, model.safetensors and tokenizer.json");
-            }
-        }
-        ModelConfig config = ModelConfig.read(dir.resolve("config.json"));
-        int[] stops =
-                GenerationConfig.read(dir, config.vocabSize())
-                        .map(GenerationConfig::eosTokenIds)
-                        .orElse(new int[0]);
-        HfTextTokenizer tok = HfTextTokenizer.loadFolder(dir);
-        if (tok.vocabSize() > config.vocabSize()) {
-            tok.close();
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             throw new ModelLoadException(
-                    "vocabulary mismatch: tokenizer.json has %d ids but config.json vocab_size is %d"
-                            .formatted(tok.vocabSize(), config.vocabSize()));
+                    ("tokenizer.json is missing in %s: a model folder needs config.json,"
+                                    + " model.safetensors and tokenizer.json")
+                            .formatted(dir));
         }
+        Decoder decoder = Decoders.open(dir);
         try {
-            return new LanguageModel(dir.getFileName().toString(), GptModel.load(dir), tok, stops);
+            int vocab = decoder.summary().vocab();
+            int[] stops =
+                    GenerationConfig.read(dir, vocab)
+                            .map(GenerationConfig::eosTokenIds)
+                            .orElse(new int[0]);
+            HfTextTokenizer tok = HfTextTokenizer.loadFolder(dir);
+            if (tok.vocabSize() > vocab) {
+                tok.close();
+                throw new ModelLoadException(
+                        "vocabulary mismatch: tokenizer.json has %d ids but config.json vocab_size is %d"
+                                .formatted(tok.vocabSize(), vocab));
+            }
+            return new LanguageModel(dir.getFileName().toString(), decoder, tok, stops);
         } catch (RuntimeException e) {
-            tok.close();
+            decoder.close();
             throw e;
         }
     }
 
     public String name() {
         return name;
+    }
+
+    /** The same model under another name (a repository id instead of a snapshot's hash). */
+    public LanguageModel named(String newName) {
+        return new LanguageModel(newName, model, tokenizer, stopIds);
     }
 
     public Decoder model() {

@@ -1,6 +1,9 @@
 package dev.samplinglab.engine.generate;
 
 import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.LlamaConfig;
+import dev.samplinglab.engine.model.LlamaModel;
+import dev.samplinglab.engine.model.LlamaShapes;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.tokenizer.ByteTokenizer;
 import java.util.List;
@@ -39,7 +42,23 @@ public final class RandomModels {
     private static final List<Shape> SHAPES =
             List.of(
                     gpt("tiny", "GPT-2 style, 4 layers, width 128, vocab 2048", GPT_TINY),
-                    gpt("gpt2-small", "GPT-2 small's shapes, 124M parameters", GPT2_SMALL));
+                    gpt("gpt2-small", "GPT-2 small's shapes, 124M parameters", GPT2_SMALL),
+                    llama(
+                            "smollm2-135m",
+                            "SmolLM2-135M's shapes: Llama, 30 layers, 9 heads / 3 kv, 135M",
+                            LlamaShapes.SMOLLM2_135M),
+                    llama(
+                            "qwen2.5-0.5b",
+                            "Qwen2.5-0.5B's shapes: Qwen2, 24 layers, 14 heads / 2 kv, 494M",
+                            LlamaShapes.QWEN25_05B),
+                    llama(
+                            "qwen3-0.6b",
+                            "Qwen3-0.6B's shapes: Qwen3, 28 layers, 16 heads / 8 kv of 128, 596M",
+                            LlamaShapes.QWEN3_06B),
+                    llama(
+                            "tiny-llama",
+                            "a small Llama for tests: 4 layers, width 128, 4 heads / 2 kv",
+                            LlamaShapes.TINY_LLAMA));
 
     private RandomModels() {}
 
@@ -55,6 +74,17 @@ public final class RandomModels {
 
     static Optional<Shape> find(String name) {
         return SHAPES.stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    private static Shape llama(String name, String summary, LlamaConfig c) {
+        return new Shape(
+                name,
+                summary,
+                seed ->
+                        new LanguageModel(
+                                RandomSpec.PREFIX + name,
+                                LlamaModel.random(c, seed),
+                                new ByteTokenizer(c.vocab())));
     }
 
     private static Shape gpt(String name, String summary, ModelConfig c) {

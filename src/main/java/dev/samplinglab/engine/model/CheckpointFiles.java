@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.model;
 
-import com.google.gson.JsonElement;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,28 +57,29 @@ public final class CheckpointFiles implements AutoCloseable {
                             + " or convert it once with the safetensors library")
                     .formatted(dir);
         }
-        return "%s has no model.safetensors (or model.safetensors.index.json with its shards)"
+        return ("model.safetensors is missing in %s (and no model.safetensors.index.json with"
+                        + " shards): a model folder needs config.json, model.safetensors and"
+                        + " tokenizer.json")
                 .formatted(dir);
     }
 
     private static CheckpointFiles openSharded(Path dir) {
-        ConfigKeys index = ConfigKeys.read(dir.resolve(INDEX));
-        ConfigKeys weightMap = index.optObject("weight_map");
-        if (weightMap == null) {
-            throw new ModelLoadException(INDEX + ": key 'weight_map' is missing");
-        }
+        ConfigJson index = ConfigJson.read(dir.resolve(INDEX));
+        ConfigJson weightMap =
+                index.optionalObject("weight_map")
+                        .orElseThrow(() -> index.error("weight_map", "is missing or null"));
         Map<String, SafetensorsFile> shards = new LinkedHashMap<>();
         Map<String, SafetensorsFile> byTensor = new LinkedHashMap<>();
         try {
-            for (Map.Entry<String, JsonElement> e : weightMap.entries()) {
-                String shard = shardName(e.getKey(), e.getValue());
+            for (String tensor : weightMap.keys()) {
+                String shard = shardName(tensor, weightMap.requiredString(tensor));
                 SafetensorsFile file = shards.computeIfAbsent(shard, s -> openShard(dir, s));
-                if (!file.tensors().containsKey(e.getKey())) {
+                if (!file.tensors().containsKey(tensor)) {
                     throw new ModelLoadException(
-                            "%s: tensor '%s' is listed in %s but not in %s"
-                                    .formatted(INDEX, e.getKey(), shard, shard));
+                            "%s: tensor '%s' is listed in %s but that file does not hold it"
+                                    .formatted(INDEX, tensor, shard));
                 }
-                byTensor.put(e.getKey(), file);
+                byTensor.put(tensor, file);
             }
         } catch (RuntimeException e) {
             shards.values().forEach(SafetensorsFile::close);
@@ -88,13 +88,7 @@ public final class CheckpointFiles implements AutoCloseable {
         return new CheckpointFiles(new ArrayList<>(shards.values()), byTensor);
     }
 
-    private static String shardName(String tensor, JsonElement value) {
-        if (!value.isJsonPrimitive() || !value.getAsJsonPrimitive().isString()) {
-            throw new ModelLoadException(
-                    "%s: weight_map entry '%s' must be a file name (got %s)"
-                            .formatted(INDEX, tensor, value));
-        }
-        String shard = value.getAsString();
+    private static String shardName(String tensor, String shard) {
         if (!SHARD_NAME.matcher(shard).matches()) {
             throw new ModelLoadException(
                     "%s: weight_map entry '%s' names '%s', not a .safetensors file in the folder"

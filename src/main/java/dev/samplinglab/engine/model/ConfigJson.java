@@ -193,6 +193,30 @@ public final class ConfigJson {
         return Optional.of(new ConfigJson(e.getAsJsonObject(), "%s: %s".formatted(file, key)));
     }
 
+    /** A list of strings ({@code architectures}), empty when the key is absent. */
+    public java.util.List<String> optionalStrings(String key) {
+        if (!has(key)) {
+            return java.util.List.of();
+        }
+        JsonElement e = required(key, "a list of strings");
+        if (!e.isJsonArray()) {
+            throw invalid(key, "a list of strings", e);
+        }
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (JsonElement item : e.getAsJsonArray()) {
+            if (!item.isJsonPrimitive() || !item.getAsJsonPrimitive().isString()) {
+                throw invalid(key, "a list of strings", e);
+            }
+            out.add(item.getAsString());
+        }
+        return out;
+    }
+
+    /** The keys of this object, in file order (the tensor names of a weight_map). */
+    public java.util.Set<String> keys() {
+        return java.util.Collections.unmodifiableSet(root.keySet());
+    }
+
     /**
      * A token's text written either as a string or as an {@code AddedToken} object with a string
      * {@code content} (both occur for {@code bos_token} / {@code eos_token} in {@code

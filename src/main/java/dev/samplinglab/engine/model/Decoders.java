@@ -44,21 +44,21 @@ public final class Decoders {
         if (!CheckpointFiles.present(dir)) {
             throw new ModelLoadException(CheckpointFiles.missingMessage(dir));
         }
-        String type = modelType(ConfigKeys.read(config));
+        ConfigJson json = ConfigJson.read(config);
+        String type = modelType(json);
         Function<Path, Decoder> loader = LOADERS.get(type);
         if (loader == null) {
-            throw new ModelLoadException(
-                    "config.json: model_type '%s' is not supported (%s)"
-                            .formatted(type, SUPPORTED));
+            throw json.error(
+                    "model_type", "must be one of %s (got '%s')".formatted(SUPPORTED, type));
         }
         return loader.apply(dir);
     }
 
-    /** GPT-2 configs written before model_type existed have n_embd; those count as gpt2. */
-    private static String modelType(ConfigKeys c) {
-        if (!c.has("model_type") && c.has("n_embd")) {
-            return "gpt2";
-        }
-        return c.requireString("model_type");
+    /** A config without model_type but with GPT-2's keys is GPT-2 (older files of this project). */
+    private static String modelType(ConfigJson c) {
+        boolean gpt2Keys = c.has("n_layer") || c.has("n_embd") || c.has("n_head");
+        return !c.has("model_type") && gpt2Keys
+                ? GptModel.MODEL_TYPE
+                : c.requiredString("model_type");
     }
 }

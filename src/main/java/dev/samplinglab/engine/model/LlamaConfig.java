@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.model;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -141,118 +140,128 @@ public record LlamaConfig(
 
     /** Reads config.json (and generation_config.json when present) from a model folder. */
     public static LlamaConfig read(Path dir) {
-        ConfigKeys c = ConfigKeys.read(dir.resolve("config.json"));
-        Path gen = dir.resolve("generation_config.json");
-        ConfigKeys g = Files.isRegularFile(gen) ? ConfigKeys.read(gen) : null;
-        return fromKeys(c, g);
+        ConfigJson c = ConfigJson.read(dir.resolve("config.json"));
+        return fromJson(
+                c, ConfigJson.readIfPresent(dir.resolve(GenerationConfig.FILE)).orElse(null));
     }
 
-    static LlamaConfig fromKeys(ConfigKeys c, ConfigKeys generation) {
+    static LlamaConfig fromJson(ConfigJson c, ConfigJson generation) {
         Family family = family(c);
-        String act = c.optString("hidden_act", "silu");
+        String act = c.optionalString("hidden_act", "silu");
         if (!act.equals("silu")) {
-            throw c.invalid(
+            throw c.error(
                     "hidden_act", "'%s' is not supported (only silu, as in SwiGLU)".formatted(act));
         }
-        if (c.optBool("mlp_bias", false)) {
-            throw c.invalid("mlp_bias", "true is not supported (no published model uses it)");
+        if (c.optionalBoolean("mlp_bias", false)) {
+            throw c.error("mlp_bias", "true is not supported (no published model uses it)");
         }
-        if (c.optBool("use_sliding_window", false)) {
-            throw c.invalid("use_sliding_window", "true is not supported (full attention only)");
+        if (c.optionalBoolean("use_sliding_window", false)) {
+            throw c.error("use_sliding_window", "true is not supported (full attention only)");
         }
-        int hidden = c.requireInt("hidden_size", 1, MAX_WIDTH);
-        int heads = c.requireInt("num_attention_heads", 1, MAX_HEADS);
-        int kvHeads = c.optInt("num_key_value_heads", heads, 1, heads);
+        int hidden = c.requiredInt("hidden_size", 1, MAX_WIDTH);
+        int heads = c.requiredInt("num_attention_heads", 1, MAX_HEADS);
+        int kvHeads = c.optionalInt("num_key_value_heads", heads, 1, heads);
         if (!c.has("head_dim") && hidden % heads != 0) {
-            throw c.invalid(
+            throw c.error(
                     "hidden_size",
                     "%d is not divisible by num_attention_heads=%d and head_dim is not given"
                             .formatted(hidden, heads));
         }
-        int headDim = c.optInt("head_dim", hidden / heads, 2, MAX_WIDTH);
-        int vocab = c.requireInt("vocab_size", 1, MAX_VOCAB);
-        int maxPositions = c.requireInt("max_position_embeddings", 1, MAX_POSITIONS);
+        int headDim = c.optionalInt("head_dim", hidden / heads, 2, MAX_WIDTH);
+        int vocab = c.requiredInt("vocab_size", 1, MAX_VOCAB);
+        int maxPositions = c.requiredInt("max_position_embeddings", 1, MAX_POSITIONS);
+        GenerationConfig fromConfig = GenerationConfig.fromJson(c, vocab);
+        GenerationConfig fromGeneration =
+                generation == null ? null : GenerationConfig.fromJson(generation, vocab);
         return new LlamaConfig(
                 family,
                 hidden,
-                c.requireInt("num_hidden_layers", 1, MAX_LAYERS),
+                c.requiredInt("num_hidden_layers", 1, MAX_LAYERS),
                 heads,
                 kvHeads,
                 headDim,
-                c.requireInt("intermediate_size", 1, 16 * MAX_WIDTH),
-                c.optPositive("rms_norm_eps", 1e-6, 0.1),
-                c.optPositive("rope_theta", 10_000, 1e12),
-                ropeScaling(c, maxPositions),
+                c.requiredInt("intermediate_size", 1, 16 * MAX_WIDTH),
+                c.optionalDouble("rms_norm_eps", 1e-6, 1e-12, 0.1),
+                c.optionalDouble("rope_theta", 10_000, 1, 1e12),
+                ropeScaling(c),
                 maxPositions,
-                c.optBool("tie_word_embeddings", false),
-                c.optBool("attention_bias", false),
+                c.optionalBoolean("tie_word_embeddings", false),
+                c.optionalBoolean("attention_bias", false),
                 vocab,
-                bos(c, generation, vocab),
-                eos(c, generation, vocab));
+                bos(fromConfig, fromGeneration),
+                eos(fromConfig, fromGeneration));
     }
 
-    private static Family family(ConfigKeys c) {
-        String type = c.requireString("model_type");
+    private static Family family(ConfigJson c) {
+        String type = c.requiredString("model_type");
         Family family =
                 switch (type) {
                     case "llama" -> Family.LLAMA;
                     case "qwen2" -> Family.QWEN2;
                     case "qwen3" -> Family.QWEN3;
                     default ->
-                            throw c.invalid(
+                            throw c.error(
                                     "model_type",
                                     "'%s' is not supported (llama, qwen2, qwen3 or gpt2)"
                                             .formatted(type));
                 };
-        String arch = c.optFirstString("architectures");
-        if (arch != null && !arch.equals(family.architecture())) {
-            throw c.invalid(
+        List<String> arch = c.optionalStrings("architectures");
+        if (!arch.isEmpty() && !arch.get(0).equals(family.architecture())) {
+            throw c.error(
                     "architectures",
                     "'%s' does not match model_type '%s' (expected %s)"
-                            .formatted(arch, type, family.architecture()));
+                            .formatted(arch.get(0), type, family.architecture()));
         }
         return family;
     }
 
-    private static RopeScaling ropeScaling(ConfigKeys c, int maxPositions) {
-        ConfigKeys s = c.optObject("rope_scaling");
+    private static RopeScaling ropeScaling(ConfigJson c) {
+        ConfigJson s = c.optionalObject("rope_scaling").orElse(null);
         if (s == null) {
             return RopeScaling.NONE;
         }
-        String type = s.has("rope_type") ? s.requireString("rope_type") : s.requireString("type");
+        String typeKey = s.has("rope_type") ? "rope_type" : "type";
+        String type = s.requiredString(typeKey);
         return switch (type) {
             case "default" -> RopeScaling.NONE;
-            case "linear" -> RopeScaling.linear(s.requirePositive("factor", 1e6));
+            case "linear" -> RopeScaling.linear(s.requiredDouble("factor", 1e-3, 1e6));
             case "llama3" -> {
-                double low = s.requirePositive("low_freq_factor", 1e6);
-                double high = s.requirePositive("high_freq_factor", 1e6);
+                double factor = s.requiredDouble("factor", 1e-3, 1e6);
+                double low = s.requiredDouble("low_freq_factor", 1e-3, 1e6);
+                double high = s.requiredDouble("high_freq_factor", 1e-3, 1e6);
                 if (high <= low) {
-                    throw s.invalid(
+                    throw s.error(
                             "high_freq_factor",
                             "must exceed low_freq_factor=%s (got %s)".formatted(low, high));
                 }
                 yield RopeScaling.llama3(
-                        s.requirePositive("factor", 1e6),
+                        factor,
                         low,
                         high,
-                        s.requireInt("original_max_position_embeddings", 1, MAX_POSITIONS));
+                        s.requiredInt("original_max_position_embeddings", 1, MAX_POSITIONS));
             }
             default ->
-                    throw c.invalid(
-                            "rope_scaling",
-                            "type '%s' is not supported (null, linear or llama3)".formatted(type));
+                    throw s.error(
+                            typeKey,
+                            "must be default, linear or llama3, or rope_scaling null (got '%s')"
+                                    .formatted(type));
         };
     }
 
-    private static int bos(ConfigKeys c, ConfigKeys g, int vocab) {
-        ConfigKeys from = g != null && g.has("bos_token_id") ? g : c;
-        List<Integer> ids = from.optIntOrList("bos_token_id", 0, vocab - 1L);
-        return ids.isEmpty() ? -1 : ids.get(0);
+    /** generation_config.json's id when it has one, else config.json's, else -1. */
+    private static int bos(GenerationConfig config, GenerationConfig generation) {
+        if (generation != null && generation.bosTokenId() >= 0) {
+            return generation.bosTokenId();
+        }
+        return config.bosTokenId();
     }
 
-    private static List<Integer> eos(ConfigKeys c, ConfigKeys g, int vocab) {
-        ConfigKeys from = g != null && g.has("eos_token_id") ? g : c;
-        return from.optIntOrList("eos_token_id", 0, vocab - 1L);
+    private static List<Integer> eos(GenerationConfig config, GenerationConfig generation) {
+        int[] ids =
+                generation != null && generation.eosTokenIds().length > 0
+                        ? generation.eosTokenIds()
+                        : config.eosTokenIds();
+        return java.util.Arrays.stream(ids).boxed().toList();
     }
 
     /** The config.json keys of this config (random models are written as real folders). */

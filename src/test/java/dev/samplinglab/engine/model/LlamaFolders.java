@@ -18,7 +18,7 @@ public final class LlamaFolders {
     private LlamaFolders() {}
 
     /** Tensor names and shapes of a checkpoint for {@code c} (lm_head only when untied). */
-    static Map<String, long[]> shapes(LlamaConfig c) {
+    public static Map<String, long[]> shapes(LlamaConfig c) {
         Map<String, long[]> s = new LinkedHashMap<>();
         long d = c.hidden();
         long hd = c.headDim();
@@ -58,7 +58,7 @@ public final class LlamaFolders {
     }
 
     /** Random tensors: matrices uniform in ±0.25, norms 1 ± 0.2, biases ±0.1. */
-    static Map<String, float[]> randomTensors(LlamaConfig c, long seed) {
+    public static Map<String, float[]> randomTensors(LlamaConfig c, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         Map<String, float[]> out = new LinkedHashMap<>();
         shapes(c)
@@ -84,7 +84,7 @@ public final class LlamaFolders {
      * Writes config.json, generation_config.json and the tensors in {@code dtype}, in {@code
      * shards} files (1: model.safetensors; more: model-0000i-of-0000n.safetensors + index).
      */
-    static void write(
+    public static void write(
             Path dir, LlamaConfig c, Map<String, float[]> tensors, DType dtype, int shards)
             throws IOException {
         Files.createDirectories(dir);
