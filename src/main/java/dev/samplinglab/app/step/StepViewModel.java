@@ -1,5 +1,6 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
@@ -285,6 +286,20 @@ public final class StepViewModel implements TokenStrip.Source {
                 });
     }
 
+    /**
+     * Runs {@code job} on the worker with the loaded model and applies its result on the UI thread
+     * (the beam view decodes through this, on the same worker and model as the step window).
+     */
+    public void withModel(BeamViewModel.ModelJob job) {
+        submit(
+                () -> {
+                    if (model == null) {
+                        throw new IllegalStateException("No model is loaded.");
+                    }
+                    return job.run(model);
+                });
+    }
+
     /** Starts or pauses automatic stepping at {@link #speedProperty()} steps per second. */
     public void toggleRun() {
         run.toggle();
@@ -390,7 +405,8 @@ public final class StepViewModel implements TokenStrip.Source {
     }
 
     /** The prompt as the model gets it: plain text, or system + user through the chat template. */
-    private Prompt currentPrompt() {
+    /** The prompt as the model will read it: plain, or chat with the system message. */
+    public Prompt currentPrompt() {
         return chatMode.get()
                 ? Prompt.chat(system.get(), prompt.get())
                 : Prompt.plain(prompt.get());
