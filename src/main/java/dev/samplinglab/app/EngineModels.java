@@ -4,14 +4,18 @@ import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.ModelSpec;
 import dev.samplinglab.engine.generate.StepRecord;
+import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -48,7 +52,12 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public StepSource start(String prompt, long seed) {
-            return new Session(lm, new DecodeSession(lm, prompt, seed));
+            return start(Prompt.plain(prompt), seed);
+        }
+
+        @Override
+        public StepSource start(Prompt prompt, long seed) {
+            return new Session(lm, new DecodeSession(lm, prompt, Coins.commonRandomNumbers(seed)));
         }
 
         @Override
@@ -75,6 +84,18 @@ public final class EngineModels implements ModelOpener {
                 pieces.add(lm.tokenizer().piece(tokens[i]));
             }
             return pieces;
+        }
+
+        @Override
+        public Set<Integer> specialPromptPositions() {
+            int[] tokens = session.tokens();
+            Set<Integer> special = new HashSet<>();
+            for (int i = 0; i < session.promptLength(); i++) {
+                if (lm.tokenizer().isSpecial(tokens[i])) {
+                    special.add(i);
+                }
+            }
+            return special;
         }
 
         @Override

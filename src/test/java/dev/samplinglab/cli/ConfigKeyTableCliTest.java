@@ -42,6 +42,6 @@ class ConfigKeyTableCliTest {
         assertThat(run.err().strip().lines()).hasSize(1);
         assertThat(run.err())
                 .startsWith("error: " + row.key().file() + ": ")
-                .contains("'" + row.key().leaf() + "'");
+                .contains("'" + row.key().namedIn(row.mutation()) + "'");
     }
 }

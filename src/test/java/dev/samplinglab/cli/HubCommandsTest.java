@@ -139,6 +139,34 @@ class HubCommandsTest {
     }
 
     @Test
+    void generateOpensADownloadedRepositoryByItsIdWithoutTheNetwork() throws IOException {
+        Map<String, byte[]> files =
+                dev.samplinglab.engine.generate.HubSpecTestAccess.gpt2Files(cache.resolve("src"));
+        dev.samplinglab.engine.hub.HubFixtures.writeSnapshot(
+                cache, "test-org/real", "c".repeat(40), files, true);
+        int before = hub.requests.get();
+
+        CliRun run =
+                CliRun.of(
+                        "generate",
+                        "--model",
+                        "test-org/real",
+                        "--prompt",
+                        "the",
+                        "--max-new-tokens",
+                        "3",
+                        "--greedy",
+                        "--json");
+        CliRun missing = CliRun.of("generate", "--model", "test-org/absent", "--prompt", "the");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err())
+                .contains("test-org/absent is not a folder, nor a model in the Hugging Face cache");
+        assertThat(hub.requests.get()).isEqualTo(before);
+    }
+
+    @Test
     void modelsOnAnEmptyCacheSaysHowToGetOne() throws IOException {
         Files.createDirectories(cache);
 

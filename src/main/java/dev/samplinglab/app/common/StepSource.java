@@ -2,6 +2,7 @@ package dev.samplinglab.app.common;
 
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A decoding session as the window drives it: step, redo with new settings, back, branch. The
@@ -12,6 +13,11 @@ public interface StepSource extends AutoCloseable {
 
     /** Display pieces of the prompt tokens. */
     List<String> promptPieces();
+
+    /** Positions in {@link #promptPieces()} that are special tokens (shown as distinct chips). */
+    default Set<Integer> specialPromptPositions() {
+        return Set.of();
+    }
 
     /** Decodes the next token. */
     StepResult step(SamplingSettings settings);

@@ -22,8 +22,8 @@ public final class CachedModels {
         return ModelChoice.cached(s.label(), spec(s), detail, s.opens());
     }
 
-    /** What the opener gets for a cached snapshot. */
+    /** What the opener gets for a cached snapshot: its repository id, resolved from the cache. */
     static String spec(CachedSnapshot s) {
-        return s.dir().toString();
+        return s.spec();
     }
 }

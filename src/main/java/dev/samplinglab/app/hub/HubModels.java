@@ -72,7 +72,10 @@ public final class HubModels {
 
     private void opened(DownloadResult r) {
         dialog.close();
-        vm.loadModel(r.snapshotDir().toString());
+        vm.loadModel(
+                r.revision().equals("main")
+                        ? r.repo().id()
+                        : "%s@%s".formatted(r.repo(), r.revision()));
         refresh();
     }
 }

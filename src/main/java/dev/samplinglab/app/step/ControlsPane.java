@@ -272,7 +272,25 @@ public final class ControlsPane extends VBox {
         HBox seedRow = new HBox(6, new Label("Seed"), seed);
         seedRow.getStyleClass().add("secondary");
         seedRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return section("Prompt", prompt, seedRow, seedError);
+        return section("Prompt", chatBox(), prompt, seedRow, seedError);
+    }
+
+    /** Chat mode switch and the system message, shown while chat mode is on. */
+    private Node chatBox() {
+        CheckBox chat = new CheckBox("Chat (the model's template)");
+        chat.setId("chat-mode");
+        chat.selectedProperty().bindBidirectional(vm.chatModeProperty());
+        chat.setTooltip(
+                new Tooltip(
+                        "Send the prompt as the user message through the model's own chat"
+                                + " template (instruct models); applies on Reset (Ctrl+R)"));
+        TextField system = new TextField();
+        system.setId("system-message");
+        system.setPromptText("System message (optional)");
+        system.textProperty().bindBidirectional(vm.systemProperty());
+        system.visibleProperty().bind(vm.chatModeProperty());
+        system.managedProperty().bind(vm.chatModeProperty());
+        return new VBox(4, chat, system);
     }
 
     private void commitSeed(Label error) {

@@ -63,9 +63,20 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
         if (spec.startsWith("random:")) {
             return new ModelChoice(spec + " (random weights)", spec);
         }
+        if (isRepoId(spec)) {
+            return new ModelChoice(spec, spec, "Hugging Face cache", true, Kind.MODEL);
+        }
         java.nio.file.Path p = java.nio.file.Path.of(spec);
         return new ModelChoice(
                 "Folder: " + (p.getFileName() == null ? spec : p.getFileName()), spec);
+    }
+
+    /** ORG/NAME or ORG/NAME@REVISION, not a path on disk. */
+    private static boolean isRepoId(String spec) {
+        String id = spec.contains("@") ? spec.substring(0, spec.lastIndexOf('@')) : spec;
+        return id.contains("/")
+                && dev.samplinglab.engine.hub.RepoId.isValid(id)
+                && !java.nio.file.Files.exists(java.nio.file.Path.of(spec));
     }
 
     @Override

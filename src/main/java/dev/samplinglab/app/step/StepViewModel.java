@@ -10,6 +10,7 @@ import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
 import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.StrategyForm;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -58,6 +59,9 @@ public final class StepViewModel {
     // UI-thread state
     private final StrategyForm form;
     private final StringProperty prompt = new SimpleStringProperty(this, "prompt", "");
+    private final BooleanProperty chatMode = new SimpleBooleanProperty(this, "chat");
+    private final StringProperty system = new SimpleStringProperty(this, "system", "");
+    private final java.util.Set<Integer> specialPrompt = new java.util.HashSet<>();
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
     private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 25);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
@@ -117,7 +121,7 @@ public final class StepViewModel {
      * instead (start-up with a remembered model that is gone).
      */
     public void loadModel(String spec, String fallback) {
-        String text = prompt.get();
+        Prompt text = currentPrompt();
         long s = seed.get();
         loading.set(true);
         loadProgress.set(-1);
@@ -174,7 +178,7 @@ public final class StepViewModel {
     }
 
     /** Worker: opens and starts a model, swaps it in; returns the UI update. */
-    private Runnable open(String spec, String text, long s) throws Exception {
+    private Runnable open(String spec, Prompt text, long s) throws Exception {
         ModelHandle opened = opener.open(spec, p -> ui.execute(() -> loadProgress.set(p)));
         StepSource started;
         try {
@@ -230,7 +234,7 @@ public final class StepViewModel {
     /** Starts a fresh session on the current model with the current prompt and seed. */
     public void reset() {
         stopRunning();
-        String text = prompt.get();
+        Prompt text = currentPrompt();
         long s = seed.get();
         submit(
                 () -> {
@@ -362,14 +366,26 @@ public final class StepViewModel {
                 });
     }
 
-    private record SessionState(List<StepResult> history, List<String> prompt, int cacheLength) {}
+    private record SessionState(
+            List<StepResult> history,
+            List<String> prompt,
+            java.util.Set<Integer> special,
+            int cacheLength) {}
 
     private SessionState captureState() {
         StepSource session = requireSession();
         return new SessionState(
                 List.copyOf(session.history()),
                 List.copyOf(session.promptPieces()),
+                java.util.Set.copyOf(session.specialPromptPositions()),
                 session.cacheLength());
+    }
+
+    /** The prompt as the model gets it: plain text, or system + user through the chat template. */
+    private Prompt currentPrompt() {
+        return chatMode.get()
+                ? Prompt.chat(system.get(), prompt.get())
+                : Prompt.plain(prompt.get());
     }
 
     private Runnable applying(SessionState snap) {
@@ -380,7 +396,9 @@ public final class StepViewModel {
         boolean atEnd = selected.get() >= history.size() - 1;
         batching = true;
         try {
-            if (!promptPieces.equals(snap.prompt())) {
+            if (!promptPieces.equals(snap.prompt()) || !specialPrompt.equals(snap.special())) {
+                specialPrompt.clear();
+                specialPrompt.addAll(snap.special());
                 promptPieces.setAll(snap.prompt());
             }
             history.setAll(snap.history());
@@ -410,6 +428,21 @@ public final class StepViewModel {
 
     public StringProperty promptProperty() {
         return prompt;
+    }
+
+    /** Chat mode: the prompt is the user message, put through the model's chat template. */
+    public BooleanProperty chatModeProperty() {
+        return chatMode;
+    }
+
+    /** The system message of chat mode (blank = none). */
+    public StringProperty systemProperty() {
+        return system;
+    }
+
+    /** Whether prompt piece {@code i} is a special token (a chat template's markers, BOS). */
+    public boolean isSpecialPromptPiece(int i) {
+        return specialPrompt.contains(i);
     }
 
     public LongProperty seedProperty() {

@@ -63,9 +63,13 @@ public final class TokenStrip extends BorderPane {
         if (promptCount != vm.promptPieces().size() || !promptMatches()) {
             nodes.clear();
             chips.clear();
-            for (String piece : vm.promptPieces()) {
-                Label p = new Label(piece);
+            for (int i = 0; i < vm.promptPieces().size(); i++) {
+                Label p = new Label(vm.promptPieces().get(i));
                 p.getStyleClass().addAll("chip", "prompt-chip");
+                if (vm.isSpecialPromptPiece(i)) {
+                    p.getStyleClass().add("special-chip");
+                    p.setTooltip(new javafx.scene.control.Tooltip("special token"));
+                }
                 nodes.add(p);
             }
             promptCount = vm.promptPieces().size();

@@ -88,6 +88,11 @@ public final class LanguageModel implements AutoCloseable {
         return name;
     }
 
+    /** The same model under another name (a repository id instead of a snapshot's hash). */
+    public LanguageModel named(String newName) {
+        return new LanguageModel(newName, model, tokenizer, stopIds);
+    }
+
     public Decoder model() {
         return model;
     }

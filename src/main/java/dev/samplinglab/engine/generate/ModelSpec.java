@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 public interface ModelSpec {
 
     /** The sources tried in order; the folder source accepts any text, so it stays last. */
-    List<ModelSource> SOURCES = List.of(BundledSpec.SOURCE, RandomSpec.SOURCE, FolderSpec.SOURCE);
+    List<ModelSource> SOURCES =
+            List.of(BundledSpec.SOURCE, RandomSpec.SOURCE, HubSpec.SOURCE, FolderSpec.SOURCE);
 
     /** The canonical text of this spec ({@code bundled:tiny-shakespeare}, {@code random:tiny}). */
     String text();

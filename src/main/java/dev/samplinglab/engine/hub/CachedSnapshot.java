@@ -34,6 +34,17 @@ public record CachedSnapshot(
                                 : refs.get(0));
     }
 
+    /**
+     * The model spec that opens this snapshot from the cache: the repository id for {@code main},
+     * else {@code id@ref}, else {@code id@commit}.
+     */
+    public String spec() {
+        if (refs.contains("main")) {
+            return repo.id();
+        }
+        return "%s@%s".formatted(repo.id(), refs.isEmpty() ? commit : refs.get(0));
+    }
+
     public boolean opens() {
         return facts.opens();
     }

@@ -44,12 +44,12 @@ public final class Decoders {
         if (!CheckpointFiles.present(dir)) {
             throw new ModelLoadException(CheckpointFiles.missingMessage(dir));
         }
-        String type = modelType(ConfigJson.read(config));
+        ConfigJson json = ConfigJson.read(config);
+        String type = modelType(json);
         Function<Path, Decoder> loader = LOADERS.get(type);
         if (loader == null) {
-            throw new ModelLoadException(
-                    "config.json: model_type '%s' is not supported (%s)"
-                            .formatted(type, SUPPORTED));
+            throw json.error(
+                    "model_type", "must be one of %s (got '%s')".formatted(SUPPORTED, type));
         }
         return loader.apply(dir);
     }

@@ -220,7 +220,8 @@ public record LlamaConfig(
         if (s == null) {
             return RopeScaling.NONE;
         }
-        String type = s.has("rope_type") ? s.requiredString("rope_type") : s.requiredString("type");
+        String typeKey = s.has("rope_type") ? "rope_type" : "type";
+        String type = s.requiredString(typeKey);
         return switch (type) {
             case "default" -> RopeScaling.NONE;
             case "linear" -> RopeScaling.linear(s.requiredDouble("factor", 1e-3, 1e6));
@@ -240,9 +241,10 @@ public record LlamaConfig(
                         s.requiredInt("original_max_position_embeddings", 1, MAX_POSITIONS));
             }
             default ->
-                    throw c.error(
-                            "rope_scaling",
-                            "type '%s' is not supported (null, linear or llama3)".formatted(type));
+                    throw s.error(
+                            typeKey,
+                            "must be default, linear or llama3, or rope_scaling null (got '%s')"
+                                    .formatted(type));
         };
     }
 

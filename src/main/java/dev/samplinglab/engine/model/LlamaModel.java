@@ -6,7 +6,6 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.nn.Activation;
-import ai.djl.nn.core.Linear;
 import dev.samplinglab.engine.BadInputException;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -160,7 +159,7 @@ public final class LlamaModel implements Decoder {
             x = x.get(new NDIndex(":, -1:, :"));
         }
         x = rmsNorm(x, weights.finalNorm);
-        return Linear.linear(x, weights.lmHead).singletonOrThrow(); // [B, T or 1, vocab]
+        return weights.lmHead.apply(x); // [B, T or 1, vocab]
     }
 
     private NDArray layer(
@@ -186,12 +185,7 @@ public final class LlamaModel implements Decoder {
         int kvHeads = config.kvHeads();
         int group = config.groupSize();
         int hd = config.headDim();
-        NDArray qkv =
-                (w.qkvBias() == null
-                                ? Linear.linear(x, w.qkv())
-                                : Linear.linear(x, w.qkv(), w.qkvBias()))
-                        .singletonOrThrow()
-                        .reshape(batch, t, heads + 2L * kvHeads, hd);
+        NDArray qkv = w.qkv().apply(x).reshape(batch, t, heads + 2L * kvHeads, hd);
         NDList parts = qkv.split(new long[] {heads + kvHeads}, 2);
         NDArray qk = parts.get(0); // [B, T, H + KV, hd]
         NDArray v = parts.get(1); // [B, T, KV, hd]
@@ -229,17 +223,14 @@ public final class LlamaModel implements Decoder {
                         .reshape(batch, kvHeads, group, t, hd)
                         .transpose(0, 3, 1, 2, 4)
                         .reshape(batch, t, (long) heads * hd);
-        return (w.oBias() == null
-                        ? Linear.linear(out, w.o())
-                        : Linear.linear(out, w.o(), w.oBias()))
-                .singletonOrThrow();
+        return w.o().apply(out);
     }
 
     private NDArray mlp(LlamaWeights.Layer w, NDArray x) {
-        NDList gateUp = Linear.linear(x, w.gateUp()).singletonOrThrow().split(2, 2);
+        NDList gateUp = w.gateUp().apply(x).split(2, 2);
         NDArray gate = gateUp.get(0);
         NDArray act = gate.mul(Activation.sigmoid(gate)).mul(gateUp.get(1));
-        return Linear.linear(act, w.down()).singletonOrThrow();
+        return w.down().apply(act);
     }
 
     /** RMSNorm over the last axis in fp32: x * rsqrt(mean(x^2) + eps) * weight. */

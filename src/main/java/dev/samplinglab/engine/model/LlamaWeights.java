@@ -21,24 +21,22 @@ public final class LlamaWeights {
     /** One decoder layer. d = hidden, H/KV = query/kv heads, hd = head_dim, I = intermediate. */
     public record Layer(
             NDArray inputNorm, // [d]
-            NDArray qkv, // [(H + 2 KV) hd, d]: q_proj, k_proj, v_proj stacked
-            NDArray qkvBias, // [(H + 2 KV) hd] or null
+            Projection qkv, // [(H + 2 KV) hd, d] (+ bias): q_proj, k_proj, v_proj stacked
             NDArray qkNorm, // [H + KV, hd]: q_norm for each query head, then k_norm; or null
-            NDArray o, // [d, H hd]
-            NDArray oBias, // [d] or null
+            Projection o, // [d, H hd] (+ bias)
             NDArray postNorm, // [d]
-            NDArray gateUp, // [2 I, d]: gate_proj then up_proj
-            NDArray down // [d, I]
+            Projection gateUp, // [2 I, d]: gate_proj then up_proj
+            Projection down // [d, I]
             ) {}
 
     public final NDArray embedding; // [vocab, d]
     public final Layer[] layers;
     public final NDArray finalNorm; // [d]
-    public final NDArray lmHead; // [vocab, d]; the embedding itself when tied
+    public final Projection lmHead; // [vocab, d]; over the embedding's memory when tied
     public final boolean tied;
 
-    LlamaWeights(NDArray embedding, Layer[] layers, NDArray finalNorm, NDArray lmHead) {
-        this.embedding = embedding;
+    LlamaWeights(Projection embedding, Layer[] layers, NDArray finalNorm, Projection lmHead) {
+        this.embedding = embedding.weight();
         this.layers = layers.clone();
         this.finalNorm = finalNorm;
         this.lmHead = lmHead;
@@ -49,20 +47,20 @@ public final class LlamaWeights {
     public List<NDArray> arrays() {
         List<NDArray> all = new ArrayList<>(List.of(embedding, finalNorm));
         if (!tied) {
-            all.add(lmHead);
+            all.add(lmHead.weight());
         }
         for (Layer l : layers) {
             for (NDArray a :
                     new NDArray[] {
                         l.inputNorm,
-                        l.qkv,
-                        l.qkvBias,
+                        l.qkv.weight(),
+                        l.qkv.bias(),
                         l.qkNorm,
-                        l.o,
-                        l.oBias,
+                        l.o.weight(),
+                        l.o.bias(),
                         l.postNorm,
-                        l.gateUp,
-                        l.down
+                        l.gateUp.weight(),
+                        l.down.weight()
                     }) {
                 if (a != null) {
                     all.add(a);
@@ -95,56 +93,73 @@ public final class LlamaWeights {
             layers[i] =
                     new Layer(
                             array(m, source, p + "input_layernorm.weight", d),
-                            stacked(
+                            Projection.of(
                                     m,
-                                    source,
-                                    new String[] {
-                                        a + "q_proj.weight",
-                                        a + "k_proj.weight",
-                                        a + "v_proj.weight"
-                                    },
-                                    new long[] {q, kv, kv},
-                                    d),
-                            c.qkvBias()
-                                    ? stacked(
-                                            m,
+                                    stacked(
                                             source,
                                             new String[] {
-                                                a + "q_proj.bias",
-                                                a + "k_proj.bias",
-                                                a + "v_proj.bias"
+                                                a + "q_proj.weight",
+                                                a + "k_proj.weight",
+                                                a + "v_proj.weight"
                                             },
                                             new long[] {q, kv, kv},
-                                            0)
-                                    : null,
+                                            d),
+                                    q + 2 * kv,
+                                    d,
+                                    c.qkvBias()
+                                            ? stacked(
+                                                    source,
+                                                    new String[] {
+                                                        a + "q_proj.bias",
+                                                        a + "k_proj.bias",
+                                                        a + "v_proj.bias"
+                                                    },
+                                                    new long[] {q, kv, kv},
+                                                    0)
+                                            : null),
                             c.qkNorm() ? qkNorm(m, source, a, c) : null,
-                            array(m, source, a + "o_proj.weight", d, q),
-                            c.outputBias() ? array(m, source, a + "o_proj.bias", d) : null,
-                            array(m, source, p + "post_attention_layernorm.weight", d),
-                            stacked(
+                            Projection.of(
                                     m,
-                                    source,
-                                    new String[] {
-                                        p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight"
-                                    },
-                                    new long[] {c.intermediate(), c.intermediate()},
-                                    d),
-                            array(m, source, p + "mlp.down_proj.weight", d, c.intermediate()));
+                                    bytes(source, a + "o_proj.weight", d, q),
+                                    d,
+                                    q,
+                                    c.outputBias() ? bytes(source, a + "o_proj.bias", d) : null),
+                            array(m, source, p + "post_attention_layernorm.weight", d),
+                            Projection.of(
+                                    m,
+                                    stacked(
+                                            source,
+                                            new String[] {
+                                                p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight"
+                                            },
+                                            new long[] {c.intermediate(), c.intermediate()},
+                                            d),
+                                    2 * c.intermediate(),
+                                    d,
+                                    (ByteBuffer) null),
+                            Projection.of(
+                                    m,
+                                    bytes(source, p + "mlp.down_proj.weight", d, c.intermediate()),
+                                    d,
+                                    c.intermediate(),
+                                    (ByteBuffer) null));
         }
-        NDArray embedding = array(m, source, "model.embed_tokens.weight", c.vocab(), d);
-        NDArray head = c.tieWordEmbeddings() ? null : optionalArray(m, source, c, d);
+        Projection embedding =
+                Projection.of(
+                        m,
+                        bytes(source, "model.embed_tokens.weight", c.vocab(), d),
+                        c.vocab(),
+                        d,
+                        (ByteBuffer) null);
+        ByteBuffer head =
+                c.tieWordEmbeddings()
+                        ? null
+                        : source.apply("lm_head.weight", new long[] {c.vocab(), d});
         return new LlamaWeights(
                 embedding,
                 layers,
                 array(m, source, "model.norm.weight", d),
-                head == null ? embedding : head);
-    }
-
-    private static NDArray optionalArray(
-            NDManager m, BiFunction<String, long[], ByteBuffer> source, LlamaConfig c, long d) {
-        long[] shape = {c.vocab(), d};
-        ByteBuffer b = source.apply("lm_head.weight", shape);
-        return b == null ? null : m.create(b, new Shape(shape), DataType.FLOAT32);
+                head == null ? embedding : Projection.of(m, head, c.vocab(), d, (ByteBuffer) null));
     }
 
     private static NDArray array(
@@ -152,6 +167,11 @@ public final class LlamaWeights {
             BiFunction<String, long[], ByteBuffer> source,
             String name,
             long... shape) {
+        return m.create(bytes(source, name, shape), new Shape(shape), DataType.FLOAT32);
+    }
+
+    private static ByteBuffer bytes(
+            BiFunction<String, long[], ByteBuffer> source, String name, long... shape) {
         WeightLoader.checkCancelled(name);
         ByteBuffer b = source.apply(name, shape);
         if (b == null) {
@@ -159,16 +179,12 @@ public final class LlamaWeights {
                     "tensor '%s' is missing (expected shape %s)"
                             .formatted(name, java.util.Arrays.toString(shape)));
         }
-        return m.create(b, new Shape(shape), DataType.FLOAT32);
+        return b;
     }
 
     /** Tensors [rows_i, cols] (or vectors when cols = 0) stacked along the first axis. */
-    private static NDArray stacked(
-            NDManager m,
-            BiFunction<String, long[], ByteBuffer> source,
-            String[] names,
-            long[] rows,
-            long cols) {
+    private static ByteBuffer stacked(
+            BiFunction<String, long[], ByteBuffer> source, String[] names, long[] rows, long cols) {
         long total = 0;
         for (long r : rows) {
             total += r;
@@ -188,8 +204,7 @@ public final class LlamaWeights {
             }
             out.put(part.rewind());
         }
-        Shape shape = cols == 0 ? new Shape(total) : new Shape(total, cols);
-        return m.create(out.rewind(), shape, DataType.FLOAT32);
+        return out.rewind();
     }
 
     /** q_norm repeated for each query head, then k_norm for each kv head: [H + KV, hd]. */

@@ -60,7 +60,7 @@ class GetModelDialogTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         hub = new FakeHub();
-        commit = hub.add(REPO, HubFixtures.gpt2Repo(400_000));
+        commit = hub.add(REPO, HubFixtures.gpt2Repo(100_000));
         AppSettings settings =
                 new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
         MainWindow window =
@@ -156,10 +156,8 @@ class GetModelDialogTest {
                 2, TimeUnit.SECONDS, () -> text(robot, "#download-status").startsWith("Cancelled"));
         assertThat((System.nanoTime() - clicked) / 1e9).isLessThan(2.0);
         assertThat(robot.lookup("#download-start").query().isDisabled()).isFalse();
-        assertThat(opened)
-                .doesNotContain(
-                        cache.resolve("models--test-org--tiny-gpt2/snapshots/" + commit)
-                                .toString());
+        assertThat(opened).doesNotContain(REPO);
+        assertThat(cache.resolve("models--test-org--tiny-gpt2/snapshots/" + commit)).doesNotExist();
     }
 
     @Test
@@ -168,9 +166,15 @@ class GetModelDialogTest {
         robot.interact(() -> robot.lookup("#repo-id").queryTextInputControl().setText(REPO));
         robot.clickOn("#download-start");
 
-        String snapshot =
-                cache.resolve("models--test-org--tiny-gpt2/snapshots/" + commit).toString();
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> opened.contains(snapshot));
+        assertThat(commit).hasSize(40);
+        String snapshot = REPO;
+        try {
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> opened.contains(snapshot));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(
+                    "opened %s; dialog showing %s".formatted(opened, dialog.stage().isShowing()),
+                    e);
+        }
         WaitForAsyncUtils.waitFor(
                 10,
                 TimeUnit.SECONDS,

@@ -66,7 +66,7 @@ class ConfigKeyLoadTest {
         assertThat(errors.get(0))
                 .doesNotContain("\n")
                 .startsWith(row.key().file() + ": ")
-                .contains("'" + row.key().leaf() + "'");
+                .contains("'" + row.key().namedIn(row.mutation()) + "'");
         assertThat(vm.modelSpecProperty().get()).isEqualTo(goodSpec);
         assertThat(vm.loadingProperty().get()).isFalse();
         vm.step();

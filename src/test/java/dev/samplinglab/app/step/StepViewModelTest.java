@@ -248,6 +248,19 @@ class StepViewModelTest {
     }
 
     @Test
+    void chatModeOnAModelWithoutTemplateIsAMessageAndPlainModeStillWorks() {
+        vm.loadModel("random:tiny");
+        vm.chatModeProperty().set(true);
+        vm.systemProperty().set("Be brief.");
+        vm.reset();
+        assertThat(errors).singleElement().asString().contains("no chat template");
+        vm.chatModeProperty().set(false);
+        vm.reset();
+        assertThat(errors).hasSize(1);
+        assertThat(vm.promptPieces()).containsExactly("The", " cat");
+    }
+
+    @Test
     void stepWithoutAModelReportsAnError() {
         vm.step();
         assertThat(errors).singleElement().asString().contains("No model");

@@ -112,6 +112,17 @@ class StepWindowTest {
     }
 
     @Test
+    void theChatSwitchShowsTheSystemMessageField(FxRobot robot) {
+        javafx.scene.Node system = robot.lookup("#system-message").query();
+        assertThat(system.isVisible()).isFalse();
+        robot.clickOn("#chat-mode");
+        assertThat(vm.chatModeProperty().get()).isTrue();
+        assertThat(system.isVisible()).isTrue();
+        robot.clickOn("#system-message").write("Be brief.");
+        assertThat(vm.systemProperty().get()).isEqualTo("Be brief.");
+    }
+
+    @Test
     void threeStepsAddThreeChipsAndUpdateEveryChart(FxRobot robot) {
         List<List<ChartData>> seen = new ArrayList<>();
         for (int i = 0; i < 3; i++) {

@@ -9,8 +9,12 @@ import com.google.gson.JsonPrimitive;
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.GenerationConfig;
 import dev.samplinglab.engine.model.GptModel;
+import dev.samplinglab.engine.model.LlamaConfig;
+import dev.samplinglab.engine.model.LlamaFolders;
 import dev.samplinglab.engine.model.ModelConfig;
+import dev.samplinglab.engine.model.RopeScaling;
 import dev.samplinglab.engine.model.WeightLoader;
+import dev.samplinglab.engine.tokenizer.SyntheticTokenizers;
 import dev.samplinglab.engine.train.BpeTrainer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -40,7 +44,9 @@ public final class ConfigKeyTable {
         /** A token's text: a string or an {@code AddedToken} object. */
         TOKEN,
         BOOLEAN,
-        INT_OR_LIST
+        INT_OR_LIST,
+        STRING_LIST,
+        OBJECT
     }
 
     /**
@@ -53,19 +59,34 @@ public final class ConfigKeyTable {
      *     tokenizer_config.json means "none"); each loads
      */
     public record Key(
-            String file, String path, Type type, boolean required, Set<Mutation> accepted) {
+            String file,
+            String path,
+            Type type,
+            boolean required,
+            Set<Mutation> accepted,
+            String named) {
         public Key(String file, String path, Type type, boolean required) {
-            this(file, path, type, required, Set.of());
+            this(file, path, type, required, Set.of(), null);
         }
 
         /** This key with {@code ok} values accepted as well. */
         public Key accepting(Mutation... ok) {
-            return new Key(file, path, type, required, Set.of(ok));
+            return new Key(file, path, type, required, Set.of(ok), named);
+        }
+
+        /** This key, whose absence the loader reports under another key ({@code type}). */
+        public Key missingNamedAs(String other) {
+            return new Key(file, path, type, required, accepted, other);
         }
 
         /** The key's own name, as messages quote it. */
         public String leaf() {
             return path.substring(path.lastIndexOf('.') + 1);
+        }
+
+        /** The key a message about {@code m} names. */
+        public String namedIn(Mutation m) {
+            return m == Mutation.MISSING && named != null ? named : leaf();
         }
     }
 
@@ -123,9 +144,10 @@ public final class ConfigKeyTable {
                 case NULL -> JsonNull.INSTANCE;
                 case STRING ->
                         new JsonPrimitive(
-                                key.type() == Type.STRING || key.type() == Type.TOKEN
-                                        ? "no-such-value"
-                                        : "12");
+                                switch (key.type()) {
+                                    case STRING, TOKEN, STRING_LIST, OBJECT -> "no-such-value";
+                                    default -> "12";
+                                });
                 case NEGATIVE -> new JsonPrimitive(-1);
                 case FRACTION -> new JsonPrimitive(1.5);
                 case MISSING -> throw new IllegalStateException("a missing key has no value");
@@ -143,8 +165,11 @@ public final class ConfigKeyTable {
      */
     public static final Family GPT2 = new Gpt2Family();
 
+    /** Llama-family folders (llama, qwen2, qwen3 read the same keys) with llama3 RoPE scaling. */
+    public static final Family LLAMA = new LlamaFamily();
+
     /** Every family the loaders open. */
-    public static final List<Family> FAMILIES = List.of(GPT2);
+    public static final List<Family> FAMILIES = List.of(GPT2, LLAMA);
 
     private ConfigKeyTable() {}
 
@@ -178,10 +203,118 @@ public final class ConfigKeyTable {
         return o;
     }
 
-    private static final class Gpt2Family implements Family {
-        private static final String CONFIG = "config.json";
-        private static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+    /** Copies a template folder, built once per family, into {@code dir}. */
+    private abstract static class TemplateFamily implements Family {
         private Path template;
+
+        abstract void buildTemplate(Path dir) throws IOException;
+
+        @Override
+        public synchronized void writeValidFolder(Path dir) throws IOException {
+            if (template == null) {
+                template = Files.createTempDirectory("config-key-table-" + name());
+                template.toFile().deleteOnExit();
+                buildTemplate(template);
+            }
+            try (Stream<Path> files = Files.list(template)) {
+                for (Path f : files.toList()) {
+                    Files.copy(
+                            f,
+                            dir.resolve(f.getFileName().toString()),
+                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    f.toFile().deleteOnExit();
+                }
+            }
+        }
+    }
+
+    private static final class LlamaFamily extends TemplateFamily {
+        private static final String CONFIG = "config.json";
+        private static final String SCALING = "rope_scaling.";
+
+        @Override
+        public String name() {
+            return "llama";
+        }
+
+        @Override
+        public List<Key> keys() {
+            return List.of(
+                    new Key(CONFIG, "model_type", Type.STRING, true),
+                    new Key(CONFIG, "architectures", Type.STRING_LIST, false),
+                    new Key(CONFIG, "hidden_act", Type.STRING, false),
+                    new Key(CONFIG, "mlp_bias", Type.BOOLEAN, false),
+                    new Key(CONFIG, "use_sliding_window", Type.BOOLEAN, false),
+                    new Key(CONFIG, "hidden_size", Type.INT, true),
+                    new Key(CONFIG, "num_hidden_layers", Type.INT, true),
+                    new Key(CONFIG, "num_attention_heads", Type.INT, true),
+                    new Key(CONFIG, "num_key_value_heads", Type.INT, false),
+                    new Key(CONFIG, "head_dim", Type.INT, false),
+                    new Key(CONFIG, "intermediate_size", Type.INT, true),
+                    new Key(CONFIG, "rms_norm_eps", Type.NUMBER, false),
+                    new Key(CONFIG, "rope_theta", Type.NUMBER, false),
+                    new Key(CONFIG, "rope_scaling", Type.OBJECT, false).accepting(Mutation.NULL),
+                    new Key(CONFIG, SCALING + "rope_type", Type.STRING, true)
+                            .missingNamedAs("type"),
+                    new Key(CONFIG, SCALING + "factor", Type.NUMBER, true),
+                    new Key(CONFIG, SCALING + "low_freq_factor", Type.NUMBER, true),
+                    new Key(CONFIG, SCALING + "high_freq_factor", Type.NUMBER, true),
+                    new Key(CONFIG, SCALING + "original_max_position_embeddings", Type.INT, true),
+                    new Key(CONFIG, "max_position_embeddings", Type.INT, true),
+                    new Key(CONFIG, "tie_word_embeddings", Type.BOOLEAN, false),
+                    new Key(CONFIG, "attention_bias", Type.BOOLEAN, false),
+                    new Key(CONFIG, "vocab_size", Type.INT, true),
+                    new Key(CONFIG, "bos_token_id", Type.INT, false),
+                    new Key(CONFIG, "eos_token_id", Type.INT_OR_LIST, false),
+                    new Key(GenerationConfig.FILE, "bos_token_id", Type.INT, false),
+                    new Key(GenerationConfig.FILE, "eos_token_id", Type.INT_OR_LIST, false),
+                    new Key(TOKENIZER_CONFIG, "bos_token", Type.TOKEN, false)
+                            .accepting(Mutation.NULL, Mutation.STRING),
+                    new Key(TOKENIZER_CONFIG, "eos_token", Type.TOKEN, false)
+                            .accepting(Mutation.NULL, Mutation.STRING),
+                    new Key(TOKENIZER_CONFIG, "chat_template", Type.STRING, false)
+                            .accepting(Mutation.STRING));
+        }
+
+        /**
+         * One block, heads = kv heads and head_dim = hidden / heads (so the defaults of the
+         * optional keys fit the weights), untied, llama3 RoPE scaling, a ChatML tokenizer.
+         */
+        @Override
+        void buildTemplate(Path m) throws IOException {
+            int vocab = 300;
+            LlamaConfig c =
+                    new LlamaConfig(
+                            LlamaConfig.Family.LLAMA,
+                            64,
+                            1,
+                            4,
+                            4,
+                            16,
+                            96,
+                            1e-5,
+                            10_000,
+                            RopeScaling.llama3(8, 1, 4, 64),
+                            128,
+                            false,
+                            false,
+                            vocab,
+                            1,
+                            List.of(vocab - 1));
+            LlamaFolders.write(m, c, LlamaFolders.randomTensors(c, 1), DType.F32, 1);
+            Path config = m.resolve(CONFIG);
+            JsonObject o = JsonParser.parseString(Files.readString(config)).getAsJsonObject();
+            o.addProperty("mlp_bias", false);
+            o.addProperty("use_sliding_window", false);
+            Files.writeString(config, o.toString());
+            SyntheticTokenizers.write(SyntheticTokenizers.Kind.BYTE_LEVEL_CHATML, vocab, m);
+        }
+    }
+
+    private static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+
+    private static final class Gpt2Family extends TemplateFamily {
+        private static final String CONFIG = "config.json";
 
         @Override
         public String name() {
@@ -210,26 +343,9 @@ public final class ConfigKeyTable {
                             .accepting(Mutation.STRING));
         }
 
-        /** A small BPE tokenizer and a random 1-layer model, built once and copied. */
+        /** A small BPE tokenizer and a random 1-layer model. */
         @Override
-        public synchronized void writeValidFolder(Path dir) throws IOException {
-            if (template == null) {
-                template = Files.createTempDirectory("config-key-table-gpt2");
-                template.toFile().deleteOnExit();
-                buildTemplate(template);
-            }
-            try (Stream<Path> files = Files.list(template)) {
-                for (Path f : files.toList()) {
-                    Files.copy(
-                            f,
-                            dir.resolve(f.getFileName().toString()),
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    f.toFile().deleteOnExit();
-                }
-            }
-        }
-
-        private static void buildTemplate(Path m) throws IOException {
+        void buildTemplate(Path m) throws IOException {
             String text = "the cat sat on the mat. the dog sat on the log.\n".repeat(40);
             var bpe = BpeTrainer.train(text, 300);
             bpe.writeTokenizerJson(m.resolve("tokenizer.json"));

@@ -20,7 +20,11 @@ class ModelSpecTest {
                 " bundled:other |bundled:other|BundledSpec",
                 "random:tiny|random:tiny|RandomSpec",
                 "random:gpt2-small|random:gpt2-small|RandomSpec",
-                "some/folder|some/folder|FolderSpec",
+                "some/deeper/folder|some/deeper/folder|FolderSpec",
+                "./folder|./folder|FolderSpec",
+                "HuggingFaceTB/SmolLM2-135M|HuggingFaceTB/SmolLM2-135M|HubSpec",
+                "Qwen/Qwen3-0.6B@main|Qwen/Qwen3-0.6B|HubSpec",
+                "Qwen/Qwen3-0.6B@v2|Qwen/Qwen3-0.6B@v2|HubSpec",
                 "/abs/gpt2|/abs/gpt2|FolderSpec"
             })
     void parsesEachForm(String text, String canonical, String kind) {
@@ -37,7 +41,7 @@ class ModelSpecTest {
 
     @Test
     void aFolderSpecKeepsItsPath() {
-        assertThat(ModelSpec.parse("a/b")).isEqualTo(new FolderSpec(Path.of("a/b")));
+        assertThat(ModelSpec.parse("a/b/c")).isEqualTo(new FolderSpec(Path.of("a/b/c")));
     }
 
     @ParameterizedTest
@@ -69,7 +73,8 @@ class ModelSpecTest {
                 .isEqualTo(
                         "bundled[:NAME], random:tiny, random:gpt2-small, random:smollm2-135m,"
                                 + " random:qwen2.5-0.5b, random:qwen3-0.6b, random:tiny-llama,"
-                                + " a model folder");
+                                + " a Hugging Face repository id in the local cache"
+                                + " (ORG/NAME[@REVISION]), a model folder");
     }
 
     @Test
