@@ -8,7 +8,6 @@ import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.hub.RepoId;
 import dev.samplinglab.engine.hub.Sizes;
 import dev.samplinglab.engine.io.ProgressLine;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -52,10 +51,10 @@ public final class DownloadCommand implements Callable<Integer> {
         CancelSignal cancel = new CancelSignal();
         Thread hook = new Thread(cancel::cancel, "download-cancel");
         java.lang.Runtime.getRuntime().addShutdownHook(hook);
-        PrintStream err = System.err;
-        DownloadBar bar = new DownloadBar(err);
+        ProgressLine bar = new ProgressLine(System.err);
         try {
-            DownloadResult r = new HubDownloader(env).download(id, revision, bar::update, cancel);
+            DownloadResult r =
+                    new HubDownloader(env).download(id, revision, p -> show(bar, p), cancel);
             bar.finish();
             System.out.printf(
                     "%s (%s) is in %s%n  fetched %s; open it with --model %s%n",
@@ -63,11 +62,18 @@ public final class DownloadCommand implements Callable<Integer> {
                     r.commit().substring(0, 12),
                     r.snapshotDir(),
                     Sizes.bytes(r.fetchedBytes()),
-                    id);
+                    revision.equals("main") ? id : "%s@%s".formatted(id, revision));
             return 0;
         } finally {
             bar.finish();
             removeHook(hook);
+        }
+    }
+
+    /** The current file (or what is happening), the share of all bytes, rate and time left. */
+    private static void show(ProgressLine bar, DownloadProgress p) {
+        if (p.total() > 0) {
+            bar.update(p.file().isEmpty() ? p.status() : p.file(), p.fraction(), p.line());
         }
     }
 
@@ -76,30 +82,6 @@ public final class DownloadCommand implements Callable<Integer> {
             java.lang.Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException ignored) {
             // the JVM is shutting down: the hook has run
-        }
-    }
-
-    /** A one-line bar on stderr: file, percent of the total, bytes, rate and time left. */
-    static final class DownloadBar {
-        private final ProgressLine line;
-        private boolean finished;
-
-        DownloadBar(PrintStream out) {
-            this.line = new ProgressLine(out, true);
-        }
-
-        synchronized void update(DownloadProgress p) {
-            if (finished || p.total() == 0) {
-                return;
-            }
-            String label = p.file().isEmpty() ? p.status() : p.file();
-            line.update(
-                    label.length() > 28 ? label.substring(0, 28) : label, p.fraction(), p.line());
-        }
-
-        synchronized void finish() {
-            line.finish();
-            finished = true;
         }
     }
 }

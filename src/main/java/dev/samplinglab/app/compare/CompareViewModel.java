@@ -6,7 +6,6 @@ import dev.samplinglab.app.common.RunLoop;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;
@@ -67,15 +66,15 @@ public final class CompareViewModel {
                         () -> 250,
                         () -> this.worker.pendingProperty().get() == 0,
                         this::step);
-        addColumn(Strategy.defaults().withPreset(Preset.GREEDY));
-        addColumn(Strategy.defaults().withPreset(Preset.GENERAL));
+        addColumn(Preset.GREEDY.settings());
+        addColumn(Preset.GENERAL.settings());
         commonRandomNumbers.addListener((obs, o, n) -> refresh());
     }
 
     // ---- commands -------------------------------------------------------------------------
 
     /** Adds a column (up to 4) and replays it to the current step. */
-    public void addColumn(Strategy strategy) {
+    public void addColumn(SamplingSettings strategy) {
         if (columns.size() >= MAX_COLUMNS) {
             return;
         }
@@ -151,7 +150,7 @@ public final class CompareViewModel {
         List<SamplingSettings> settings = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             try {
-                settings.add(columns.get(i).strategy().strategy().toSettings());
+                settings.add(columns.get(i).strategy().settings());
             } catch (IllegalArgumentException e) {
                 worker.fail("Column %d: %s".formatted(i + 1, UserMessage.of(e)));
                 return null;

@@ -8,8 +8,10 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.sampling.Candidate;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +21,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -123,30 +124,17 @@ public final class StepView extends BorderPane implements LabTab {
     }
 
     private Node toolbar() {
-        Button stepB =
-                Toolbar.button(
-                        "step-button", "Step ▶", "Decode the next token (→ or Space)", this::step);
-        Button backB =
-                Toolbar.button(
-                        "back-button",
-                        "◀ Back",
-                        "Remove the last token (← or Backspace)",
-                        this::back);
-        Button runB =
-                Toolbar.button(
-                        "run-button",
-                        "Run",
-                        "Run / pause automatic stepping (Enter)",
-                        this::toggleRun);
-        runB.textProperty()
-                .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
-        Button resetB =
-                Toolbar.button(
-                        "reset-button",
-                        "Reset",
-                        "Start again from the prompt (Ctrl+R)",
-                        this::reset);
-        Slider speed = new Slider(0.5, 20, vm.speedProperty().get());
+        TransportBar bar =
+                new TransportBar(
+                        "",
+                        "-button",
+                        this,
+                        vm.runningProperty(),
+                        new TransportBar.Tips(
+                                "Decode the next token",
+                                "Remove the last token",
+                                "Start again from the prompt"));
+        Slider speed = new Slider(Scales.SPEED_MIN, Scales.SPEED_MAX, vm.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(110);
         speed.setFocusTraversable(false);
@@ -156,7 +144,7 @@ public final class StepView extends BorderPane implements LabTab {
         speedLabel
                 .textProperty()
                 .bind(Bindings.format(Locale.ROOT, "%.1f steps/s", vm.speedProperty()));
-        Slider topN = new Slider(10, 100, vm.topNProperty().get());
+        Slider topN = new Slider(Scales.SHOWN_MIN, Scales.SHOWN_MAX, vm.topNProperty().get());
         topN.setId("top-n");
         topN.setPrefWidth(110);
         topN.setFocusTraversable(false);
@@ -165,7 +153,10 @@ public final class StepView extends BorderPane implements LabTab {
         topN.setSnapToTicks(true);
         topN.valueProperty().addListener((obs, o, n) -> vm.topNProperty().set(n.intValue()));
         vm.topNProperty().addListener((obs, o, n) -> topN.setValue(n.doubleValue()));
-        topN.setTooltip(new Tooltip("How many tokens the charts show (10 to 100)"));
+        topN.setTooltip(
+                new Tooltip(
+                        "How many tokens the charts show (%d to %d)"
+                                .formatted(Scales.SHOWN_MIN, Scales.SHOWN_MAX)));
         Label topNLabel = new Label();
         topNLabel.textProperty().bind(Bindings.format("%d tokens shown", vm.topNProperty()));
         HBox nBox = new HBox(4, topN, topNLabel);
@@ -188,13 +179,8 @@ public final class StepView extends BorderPane implements LabTab {
         present.setTooltip(new Tooltip("Large type and high contrast (F11 or Ctrl+Shift+P)"));
         Region grow = Toolbar.spacer();
         Label busy = Toolbar.busyLabel(vm.busyBinding());
-        HBox bar =
-                new HBox(
-                        8,
-                        stepB,
-                        backB,
-                        runB,
-                        resetB,
+        bar.getChildren()
+                .addAll(
                         new Separator(),
                         speed,
                         speedLabel,
@@ -204,9 +190,6 @@ public final class StepView extends BorderPane implements LabTab {
                         busy,
                         export,
                         present);
-        bar.getStyleClass().add("toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
     }
 

@@ -8,7 +8,7 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -63,7 +63,8 @@ public final class StepViewModel {
     private final StringProperty system = new SimpleStringProperty(this, "system", "");
     private final java.util.Set<Integer> specialPrompt = new java.util.HashSet<>();
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
-    private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 25);
+    private final IntegerProperty topN =
+            new SimpleIntegerProperty(this, "topN", Scales.SHOWN_DEFAULT);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
@@ -87,7 +88,11 @@ public final class StepViewModel {
     private boolean batching;
 
     public StepViewModel(
-            ModelOpener opener, Executor worker, Executor ui, Ticker ticker, Strategy strategy) {
+            ModelOpener opener,
+            Executor worker,
+            Executor ui,
+            Ticker ticker,
+            SamplingSettings strategy) {
         this.opener = opener;
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
         this.ui = ui;
@@ -314,7 +319,7 @@ public final class StepViewModel {
     /** The engine settings of the form, or null (with {@link #strategyErrorProperty()} set). */
     private SamplingSettings settings() {
         try {
-            SamplingSettings s = form.strategy().toSettings();
+            SamplingSettings s = form.settings();
             strategyError.set("");
             return s;
         } catch (IllegalArgumentException e) {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +49,8 @@ class CompareViewModelTest {
         }
     }
 
-    private static Strategy sampling(double t, double p) {
-        Strategy d = Strategy.defaults().withPreset(Preset.GENERAL);
-        return new Strategy(false, t, 0, p, d.rule(), 0, 1, 1, 0, 0, 0, d.order());
+    private static SamplingSettings sampling(double t, double p) {
+        return SamplingSettings.builder().temperature(t).topP(p).build();
     }
 
     @Test
@@ -160,9 +159,9 @@ class CompareViewModelTest {
 
     @Test
     void columnsStayBetweenTwoAndFour() {
-        vm.addColumn(Strategy.defaults());
-        vm.addColumn(Strategy.defaults());
-        vm.addColumn(Strategy.defaults());
+        vm.addColumn(Preset.GENERAL.settings());
+        vm.addColumn(Preset.GENERAL.settings());
+        vm.addColumn(Preset.GENERAL.settings());
         assertThat(vm.columns()).hasSize(4);
         vm.removeColumn(0);
         vm.removeColumn(0);
