@@ -9,7 +9,7 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
 import dev.samplinglab.app.step.StepViewModel;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.util.List;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -44,7 +44,7 @@ class PresentationLayoutTest {
                         Runnable::run,
                         Runnable::run,
                         (period, tick) -> () -> {},
-                        Strategy.defaults());
+                        Preset.GENERAL.settings());
         vm.promptProperty().set("Once upon a time");
         step = new StepView(vm, prompts, List.of(ModelChoice.of("test:3")), null);
         tabs =
