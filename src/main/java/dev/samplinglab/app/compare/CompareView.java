@@ -43,6 +43,7 @@ public final class CompareView extends BorderPane implements LabTab {
     private final BooleanProperty presentation;
     private final HBox columns = new HBox(6);
     private final List<CompareColumnView> views = new ArrayList<>();
+    private BeamColumnView beamView;
 
     public CompareView(CompareViewModel vm, UserPrompts prompts, BooleanProperty presentation) {
         this.vm = vm;
@@ -59,6 +60,7 @@ public final class CompareView extends BorderPane implements LabTab {
         scroll.setFitToHeight(true);
         setCenter(scroll);
         vm.columns().addListener((ListChangeListener<CompareColumn>) c -> rebuild());
+        vm.beam().enabledProperty().addListener((obs, o, n) -> rebuild());
         vm.onErrorProperty().set(message -> prompts.error("Compare", message));
         rebuild();
         Presentation.follow(this, presentation, this::setTheme);
@@ -93,6 +95,12 @@ public final class CompareView extends BorderPane implements LabTab {
                             this::shareScale));
         }
         columns.getChildren().setAll(views);
+        if (vm.beam().enabledProperty().get()) {
+            if (beamView == null) {
+                beamView = new BeamColumnView(vm.beam(), vm.promptPieces());
+            }
+            columns.getChildren().add(beamView);
+        }
         setTheme(presentation.get() ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
     }
 
@@ -117,6 +125,13 @@ public final class CompareView extends BorderPane implements LabTab {
                 .bind(
                         Bindings.size(vm.columns())
                                 .greaterThanOrEqualTo(CompareViewModel.MAX_COLUMNS));
+        CheckBox beamColumn = new CheckBox("Beam column");
+        beamColumn.setId("cmp-beam");
+        beamColumn.selectedProperty().bindBidirectional(vm.beam().enabledProperty());
+        beamColumn.setTooltip(
+                new Tooltip(
+                        "Add a beam-search column, stepped in lockstep with the others, with the"
+                                + " same metrics"));
         Label steps = new Label();
         steps.setId("cmp-steps");
         steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
@@ -139,7 +154,8 @@ public final class CompareView extends BorderPane implements LabTab {
         csv.setOnAction(e -> exportCsv());
         export.getItems().addAll(png, csv);
         Region grow = Toolbar.spacer();
-        bar.getChildren().addAll(new Separator(), add, steps, model, grow, busy, export);
+        bar.getChildren()
+                .addAll(new Separator(), add, beamColumn, steps, model, grow, busy, export);
         return bar;
     }
 

@@ -1,7 +1,11 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamControls;
+import dev.samplinglab.app.beam.BeamView;
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.FxTicker;
 import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
@@ -56,6 +60,9 @@ public final class StepView extends BorderPane implements LabTab {
     private final HBox statusRow = new HBox(8);
     private final VBox centreBox = new VBox();
     private final ProjectorLayout projector;
+    private final BeamViewModel beams;
+    private final BeamView beamView;
+    private final Node samplingCentre;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -64,19 +71,24 @@ public final class StepView extends BorderPane implements LabTab {
         this.strip = new TokenStrip(vm);
         this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
+        this.beams = beamViewModel(vm);
+        this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
         topBar = toolbar();
         setTop(topBar);
-        left = new ScrollPane(controls);
+        left = new ScrollPane(new VBox(new BeamControls(beams), controls));
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefViewportWidth(340);
         left.setMinViewportWidth(300);
         setLeft(left);
-        setCenter(centre());
+        samplingCentre = centre();
+        setCenter(samplingCentre);
         setBottom(strip);
         projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
+        beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
+        vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
@@ -95,6 +107,37 @@ public final class StepView extends BorderPane implements LabTab {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    /** Beam search decodes on the step window's worker and model. */
+    private static BeamViewModel beamViewModel(StepViewModel vm) {
+        BeamViewModel.ModelAccess access =
+                new BeamViewModel.ModelAccess() {
+                    @Override
+                    public void submit(BeamViewModel.ModelJob job) {
+                        vm.withModel(job);
+                    }
+
+                    @Override
+                    public boolean idle() {
+                        return vm.pendingProperty().get() == 0;
+                    }
+                };
+        return new BeamViewModel(
+                access, vm.promptProperty()::get, new FxTicker(), vm.speedProperty());
+    }
+
+    /** Beam search on: the beam view replaces the charts and the chips. */
+    private void showBeams(boolean on) {
+        vm.stopRunning();
+        beams.stop();
+        setCenter(on ? beamView : samplingCentre);
+        if (!vm.presentationProperty().get()) {
+            setBottom(on ? null : strip); // in presentation mode the text lives in the side column
+        }
+        if (on) {
+            beams.reset();
+        }
     }
 
     private Node centre() {
@@ -129,7 +172,7 @@ public final class StepView extends BorderPane implements LabTab {
                         "",
                         "-button",
                         this,
-                        vm.runningProperty(),
+                        vm.runningProperty().or(beams.runningProperty()),
                         new TransportBar.Tips(
                                 "Decode the next token",
                                 "Remove the last token",
@@ -231,6 +274,7 @@ public final class StepView extends BorderPane implements LabTab {
             getStyleClass().remove("presentation");
         }
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        beamView.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
         left.setPrefViewportWidth(on ? 440 : 340);
         arrange(on);
         for (Node n : lookupAll(".secondary")) {
@@ -265,12 +309,20 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (beams.activeProperty().get()) {
+            beams.step();
+            return;
+        }
         latency.commandIssued();
         vm.step();
     }
 
     @Override
     public void back() {
+        if (beams.activeProperty().get()) {
+            beams.back();
+            return;
+        }
         if (!vm.history().isEmpty()) {
             latency.commandIssued();
         }
@@ -279,6 +331,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (beams.activeProperty().get()) {
+            beams.toggleRun();
+            return;
+        }
         vm.toggleRun();
     }
 
@@ -289,7 +345,16 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void reset() {
+        if (beams.activeProperty().get()) {
+            beams.reset();
+            return;
+        }
         vm.reset();
+    }
+
+    @Override
+    public void shutdown() {
+        beams.stop();
     }
 
     @Override
@@ -355,5 +420,13 @@ public final class StepView extends BorderPane implements LabTab {
 
     public Label status() {
         return status;
+    }
+
+    public BeamViewModel beams() {
+        return beams;
+    }
+
+    public BeamView beamView() {
+        return beamView;
     }
 }

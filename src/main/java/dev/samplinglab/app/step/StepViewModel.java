@@ -1,5 +1,6 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
@@ -279,6 +280,20 @@ public final class StepViewModel {
                     session.truncateTo(stepIndex + 1);
                     session.force(tokenId, s);
                     return applying(captureState());
+                });
+    }
+
+    /**
+     * Runs {@code job} on the worker with the loaded model and applies its result on the UI thread
+     * (the beam view decodes through this, on the same worker and model as the step window).
+     */
+    public void withModel(BeamViewModel.ModelJob job) {
+        submit(
+                () -> {
+                    if (model == null) {
+                        throw new IllegalStateException("No model is loaded.");
+                    }
+                    return job.run(model);
                 });
     }
 
