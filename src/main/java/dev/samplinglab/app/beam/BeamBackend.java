@@ -1,5 +1,6 @@
 package dev.samplinglab.app.beam;
 
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.beam.BeamModel;
 
 /**
@@ -10,8 +11,11 @@ public interface BeamBackend {
     /** A fresh model view (the production one counts its forward calls). */
     BeamModel model();
 
-    /** The prompt's token ids (never empty; trimmed to half the context). */
-    int[] encode(String prompt);
+    /**
+     * The prompt's token ids, plain or through the chat template (never empty; trimmed to half the
+     * context).
+     */
+    int[] encode(Prompt prompt);
 
     /** The ids that end a sequence. */
     int[] eosIds();

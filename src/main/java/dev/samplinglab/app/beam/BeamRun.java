@@ -1,5 +1,6 @@
 package dev.samplinglab.app.beam;
 
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.beam.BeamCandidate;
 import dev.samplinglab.engine.generate.beam.BeamDecoding;
 import dev.samplinglab.engine.generate.beam.BeamModel;
@@ -21,6 +22,7 @@ final class BeamRun implements AutoCloseable {
     private final Object owner;
     private final BeamBackend backend;
     private final BeamSettings settings;
+    private final Prompt promptSpec;
     private final String promptText;
     private final int[] prompt;
     private final BeamDecoding decoding;
@@ -28,12 +30,13 @@ final class BeamRun implements AutoCloseable {
     private final List<List<String>> texts = new ArrayList<>();
     private final Map<Integer, String> pieces = new HashMap<>();
 
-    BeamRun(Object owner, BeamBackend backend, String promptText, BeamSettings settings) {
+    BeamRun(Object owner, BeamBackend backend, Prompt promptSpec, BeamSettings settings) {
         this.owner = owner;
         this.backend = backend;
         this.settings = settings;
-        this.promptText = promptText;
-        this.prompt = backend.encode(promptText);
+        this.promptSpec = promptSpec;
+        this.prompt = backend.encode(promptSpec);
+        this.promptText = backend.decode(prompt);
         BeamModel model = backend.model();
         this.decoding =
                 new BeamDecoding(model, settings, prompt, backend.eosIds(), backend.contextSize());
@@ -51,9 +54,9 @@ final class BeamRun implements AutoCloseable {
         }
     }
 
-    boolean matches(Object owner, String promptText, BeamSettings settings) {
+    boolean matches(Object owner, Prompt promptSpec, BeamSettings settings) {
         return this.owner == owner
-                && this.promptText.equals(promptText)
+                && this.promptSpec.equals(promptSpec)
                 && this.settings.equals(settings);
     }
 

@@ -4,6 +4,7 @@ import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.RunLoop;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.beam.BeamSettings;
 import dev.samplinglab.engine.generate.beam.BeamStop;
 import dev.samplinglab.engine.generate.beam.EarlyStopping;
@@ -47,7 +48,7 @@ public final class BeamViewModel {
     }
 
     private final ModelAccess access;
-    private final Supplier<String> prompt;
+    private final Supplier<Prompt> prompt;
     private final RunLoop run;
 
     // worker-thread state
@@ -67,7 +68,7 @@ public final class BeamViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
 
     public BeamViewModel(
-            ModelAccess access, Supplier<String> prompt, Ticker ticker, DoubleProperty speed) {
+            ModelAccess access, Supplier<Prompt> prompt, Ticker ticker, DoubleProperty speed) {
         this.access = access;
         this.prompt = prompt;
         this.snapshot =
@@ -167,7 +168,7 @@ public final class BeamViewModel {
             error.set(UserMessage.of(e));
             return;
         }
-        String text = prompt.get();
+        Prompt text = prompt.get();
         int ticket = generation.incrementAndGet();
         access.submit(
                 model -> {
@@ -191,7 +192,7 @@ public final class BeamViewModel {
     }
 
     /** Worker: the current run if it fits, else a new one. */
-    private BeamRun runFor(ModelHandle model, String text, BeamSettings settings) {
+    private BeamRun runFor(ModelHandle model, Prompt text, BeamSettings settings) {
         if (current != null && current.matches(model, text, settings)) {
             return current;
         }

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.beam;
 
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.beam.BeamModel;
 import dev.samplinglab.engine.generate.beam.DecoderBeamModel;
@@ -20,8 +21,8 @@ public final class EngineBeamBackend implements BeamBackend {
     }
 
     @Override
-    public int[] encode(String prompt) {
-        int[] ids = lm.tokenizer().encode(prompt);
+    public int[] encode(Prompt prompt) {
+        int[] ids = prompt.encode(lm.tokenizer());
         if (ids.length == 0) {
             return new int[] {lm.eosId()};
         }

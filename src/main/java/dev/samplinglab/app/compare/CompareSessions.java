@@ -2,6 +2,7 @@ package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.beam.Beam;
@@ -180,7 +181,7 @@ final class CompareSessions implements AutoCloseable {
     }
 
     private int[] promptIds(String prompt) {
-        int[] ids = lm.tokenizer().encode(prompt);
+        int[] ids = Prompt.plain(prompt).encode(lm.tokenizer());
         if (ids.length == 0) {
             return new int[] {lm.eosId()};
         }

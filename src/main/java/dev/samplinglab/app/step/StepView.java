@@ -123,8 +123,7 @@ public final class StepView extends BorderPane implements LabTab {
                         return vm.pendingProperty().get() == 0;
                     }
                 };
-        return new BeamViewModel(
-                access, vm.promptProperty()::get, new FxTicker(), vm.speedProperty());
+        return new BeamViewModel(access, vm::currentPrompt, new FxTicker(), vm.speedProperty());
     }
 
     /** Beam search on: the beam view replaces the charts and the chips. */

@@ -402,7 +402,8 @@ public final class StepViewModel {
     }
 
     /** The prompt as the model gets it: plain text, or system + user through the chat template. */
-    private Prompt currentPrompt() {
+    /** The prompt as the model will read it: plain, or chat with the system message. */
+    public Prompt currentPrompt() {
         return chatMode.get()
                 ? Prompt.chat(system.get(), prompt.get())
                 : Prompt.plain(prompt.get());

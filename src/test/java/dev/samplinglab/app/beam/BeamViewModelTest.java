@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.StepSource;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.beam.BeamModel;
 import dev.samplinglab.engine.generate.beam.BeamStop;
 import dev.samplinglab.engine.generate.beam.EarlyStopping;
@@ -34,7 +35,7 @@ class BeamViewModelTest {
     private final BeamViewModel vm =
             new BeamViewModel(
                     new Immediate(new TableHandle()),
-                    () -> "The",
+                    () -> Prompt.plain("The"),
                     (period, tick) -> {
                         ticks.add(tick);
                         return () -> ticks.remove(tick);
@@ -152,8 +153,8 @@ class BeamViewModelTest {
                 }
 
                 @Override
-                public int[] encode(String prompt) {
-                    return BLOG.ids(prompt);
+                public int[] encode(Prompt prompt) {
+                    return BLOG.ids(prompt.user());
                 }
 
                 @Override
