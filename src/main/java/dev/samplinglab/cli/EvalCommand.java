@@ -45,6 +45,17 @@ public final class EvalCommand implements Callable<Integer> {
                             + " (default ${DEFAULT-VALUE})")
     Split split = Split.val;
 
+    @Option(
+            names = "--context",
+            description =
+                    "window length in tokens (default: the model's context, at most "
+                            + DEFAULT_MAX_CONTEXT
+                            + ")")
+    Integer contextOption;
+
+    /** Windows past this length cost memory (logits are [window, vocab]) and little accuracy. */
+    static final int DEFAULT_MAX_CONTEXT = 1024;
+
     @Option(names = "--stride", description = "window stride in tokens (default: context/2)")
     Integer stride;
 
@@ -59,10 +70,14 @@ public final class EvalCommand implements Callable<Integer> {
             throw new BadInputException(text + ": the " + split + " split is empty");
         }
         try (LanguageModel lm = ModelSpec.parse(model).open()) {
-            int context = lm.summary().context();
+            int context =
+                    contextOption != null
+                            ? contextOption
+                            : Math.min(lm.summary().context(), DEFAULT_MAX_CONTEXT);
             int s = stride == null ? Math.max(1, context / 2) : stride;
             int[] tokens = lm.tokenizer().encode(scored);
-            EvalResult r = Perplexity.evaluate(lm.model(), tokens, CorpusSplit.chars(scored), s);
+            EvalResult r =
+                    Perplexity.evaluate(lm.model(), tokens, CorpusSplit.chars(scored), s, context);
             System.out.println(json ? r.toJson() : describe(r, lm.name(), context, s));
         }
         return 0;

@@ -198,9 +198,7 @@ public final class LlamaModel implements Decoder {
         NDArray q =
                 split.get(0)
                         .reshape(batch, t, kvHeads, group, hd)
-                        .transpose(2, 3, 0, 1, 4)
-                        .reshape(kvHeads, group, batch, t, hd)
-                        .transpose(2, 0, 1, 3, 4)
+                        .transpose(0, 2, 3, 1, 4) // [B, KV, G, T, hd]
                         .reshape(1, batch, kvHeads, group * t, hd);
         NDArray k = split.get(1).transpose(0, 2, 1, 3).expandDims(0); // [1, B, KV, T, hd]
         v = v.transpose(0, 2, 1, 3).expandDims(0);

@@ -17,6 +17,9 @@ import java.util.List;
 public final class Perplexity {
     private static final int BATCH = 8;
 
+    /** Logit floats one batched forward may hold (the [rows, t, vocab] array), about 512 MB. */
+    private static final long MAX_LOGIT_FLOATS = 128L << 20;
+
     private Perplexity() {}
 
     /** One window: input tokens [start, end), scores the targets at positions [from, end). */
@@ -24,10 +27,20 @@ public final class Perplexity {
 
     /** Total nats of {@code tokens} under {@code model}; {@code chars} is the text's length. */
     public static EvalResult evaluate(Decoder model, int[] tokens, long chars, int stride) {
+        return evaluate(model, tokens, chars, stride, model.summary().context());
+    }
+
+    /** Like above with windows of {@code context} tokens (at most the model's context). */
+    public static EvalResult evaluate(
+            Decoder model, int[] tokens, long chars, int stride, int context) {
+        if (context < 2 || context > model.summary().context()) {
+            throw new BadInputException(
+                    "--context must be in 2..%d, got %d"
+                            .formatted(model.summary().context(), context));
+        }
         if (tokens.length == 0) {
             throw new BadInputException("the text has no tokens to evaluate");
         }
-        int context = model.summary().context();
         // a window must hold the token before the first one it scores
         if (stride < 1 || stride >= context) {
             throw new BadInputException(
@@ -38,8 +51,10 @@ public final class Perplexity {
         for (int i = 0; i < windows.size(); ) {
             int j = i;
             int length = windows.get(i).end() - windows.get(i).start();
+            long perRow = (long) length * model.summary().vocab();
+            int rows = (int) Math.max(1, Math.min(BATCH, MAX_LOGIT_FLOATS / perRow));
             while (j < windows.size()
-                    && j - i < BATCH
+                    && j - i < rows
                     && windows.get(j).end() - windows.get(j).start() == length) {
                 j++;
             }

@@ -8,10 +8,10 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.step.ModelChoice;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.hub.FakeHub;
 import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.hub.HubFixtures;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,8 @@ class GetModelDialogTest {
         hub = new FakeHub();
         commit = hub.add(REPO, HubFixtures.gpt2Repo(100_000));
         AppSettings settings =
-                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
+                new AppSettings(
+                        "random:tiny", "The cat", 0, Preset.GENERAL.settings(), 12, 4, 1200, 800);
         MainWindow window =
                 MainWindow.build(
                         stage,

@@ -2,6 +2,7 @@ package dev.samplinglab.engine.generate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.samplinglab.engine.model.DType;
 import dev.samplinglab.engine.model.LlamaConfig;
@@ -65,7 +66,8 @@ class LlamaFolderTest {
             assertThat(lm.shownVocab()).isEqualTo(tokenizerVocab);
             assertThat(s.nextLogits()).hasSize(tokenizerVocab);
             SamplingPipeline hot =
-                    SamplingPipeline.of(SamplingSettings.neutral().withTemperature(3));
+                    SamplingPipeline.of(
+                            SamplingSettings.neutral().toBuilder().temperature(3).build());
             for (int i = 0; i < 20; i++) {
                 assertThat(s.step(hot).tokenId()).isLessThan(tokenizerVocab);
             }
@@ -148,6 +150,29 @@ class LlamaFolderTest {
                                     (a, b) -> {},
                                     () -> false);
             assertThat(batch.tokens().get(1)).containsExactly(alone.tokens().get(0));
+        }
+    }
+
+    @Test
+    void evalLogProbsEqualTheLogSoftmaxOfAllPositionLogits() {
+        try (LanguageModel lm = LanguageModel.open("random:tiny-llama")) {
+            int[][] rows = {{5, 9, 300, 7, 1, 44}, {8, 8, 8, 2, 1000, 3}};
+            float[][] scores = lm.model().nextTokenLogProbs(rows);
+            for (int r = 0; r < rows.length; r++) {
+                float[][] logits = lm.model().logitsAllPositions(rows[r]);
+                for (int i = 0; i < rows[r].length - 1; i++) {
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (float v : logits[i]) {
+                        max = Math.max(max, v);
+                    }
+                    double sum = 0;
+                    for (float v : logits[i]) {
+                        sum += Math.exp(v - max);
+                    }
+                    double expected = logits[i][rows[r][i + 1]] - max - Math.log(sum);
+                    assertThat((double) scores[r][i]).isCloseTo(expected, within(1e-4));
+                }
+            }
         }
     }
 }
