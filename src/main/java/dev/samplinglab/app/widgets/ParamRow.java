@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.function.DoubleUnaryOperator;
 import javafx.beans.property.Property;
 import javafx.geometry.Pos;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -11,6 +12,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
 
 /**
  * One numeric setting: a label, a slider (optionally on a non-linear scale) and a text field for
@@ -20,6 +23,7 @@ public final class ParamRow extends VBox {
     private final Slider slider = new Slider();
     private final TextField field = new TextField();
     private final Label error = new Label();
+    private final ValidationSupport validation = new ValidationSupport();
     private final Property<Number> target;
     private final double min;
     private final double max;
@@ -74,6 +78,28 @@ public final class ParamRow extends VBox {
         getChildren().addAll(row, error);
         wire();
         show(target.getValue().doubleValue());
+        // a ControlsFX decoration marks the field while its text is not a value in range
+        validation.registerValidator(
+                field,
+                false,
+                (Control c, String text) -> {
+                    String problem = problem(text);
+                    return ValidationResult.fromErrorIf(c, problem, problem != null);
+                });
+    }
+
+    /** Why {@code text} is not a value for this row, or null when it is one. */
+    private String problem(String text) {
+        String t = text == null ? "" : text.strip().replace(',', '.');
+        double value;
+        try {
+            value = Double.parseDouble(t);
+        } catch (NumberFormatException e) {
+            return "not a number: '%s'".formatted(t);
+        }
+        return value >= min && value <= max
+                ? null
+                : "must be between %s and %s".formatted(fmt(min), fmt(max));
     }
 
     private void wire() {
@@ -107,19 +133,12 @@ public final class ParamRow extends VBox {
     }
 
     private void commitText() {
-        String text = field.getText().strip().replace(',', '.');
-        double value;
-        try {
-            value = Double.parseDouble(text);
-        } catch (NumberFormatException e) {
-            showError("not a number: '" + text + "'");
+        String problem = problem(field.getText());
+        if (problem != null) {
+            showError(problem);
             return;
         }
-        if (!(value >= min && value <= max)) {
-            showError("must be between " + fmt(min) + " and " + fmt(max));
-            return;
-        }
-        commit(value);
+        commit(Double.parseDouble(field.getText().strip().replace(',', '.')));
     }
 
     private void show(double value) {
@@ -137,7 +156,7 @@ public final class ParamRow extends VBox {
     }
 
     private void showError(String message) {
-        error.setText(message + "; kept " + fmt(target.getValue().doubleValue()));
+        error.setText("%s; kept %s".formatted(message, fmt(target.getValue().doubleValue())));
         error.setVisible(true);
         error.setManaged(true);
         field.getStyleClass().add("invalid");
@@ -155,6 +174,11 @@ public final class ParamRow extends VBox {
 
     public TextField field() {
         return field;
+    }
+
+    /** The ControlsFX validation of the text field (decorated while the text is invalid). */
+    public ValidationSupport validation() {
+        return validation;
     }
 
     public Label errorLabel() {

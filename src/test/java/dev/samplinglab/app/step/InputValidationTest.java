@@ -18,11 +18,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
+import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Every typed input of every tab refuses invalid text with an inline message and keeps the last
@@ -104,6 +106,32 @@ class InputValidationTest {
         assertThat(vm.strategy().settings()).as(row.getId()).isEqualTo(strategy);
         type(row.field(), kept);
         assertThat(row.errorLabel().isVisible()).as("%s takes '%s'", row.getId(), kept).isFalse();
+    }
+
+    @Test
+    void aBadTemperatureShowsTheValidationDecorationAndKeepsTheLastGoodValue(FxRobot robot) {
+        ParamRow row = robot.lookup("#temperature").queryAs(ParamRow.class);
+        double good = vm.strategy().temperatureProperty().get();
+        robot.interact(() -> type(row.field(), "hot"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(
+                () -> {
+                    assertThat(row.validation().isInvalid()).isTrue();
+                    assertThat(row.validation().getHighestMessage(row.field()))
+                            .hasValueSatisfying(
+                                    m -> assertThat(m.getText()).isEqualTo("not a number: 'hot'"));
+                    assertThat(Decorator.getDecorations(row.field())).isNotEmpty();
+                    assertThat(row.errorLabel().getText()).endsWith("kept %.2f".formatted(good));
+                });
+        assertThat(vm.strategy().temperatureProperty().get()).isEqualTo(good);
+        robot.interact(() -> type(row.field(), "1.25"));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(
+                () -> {
+                    assertThat(row.validation().isInvalid()).isFalse();
+                    assertThat(Decorator.getDecorations(row.field())).isNullOrEmpty();
+                });
+        assertThat(vm.strategy().temperatureProperty().get()).isEqualTo(1.25);
     }
 
     @Test
