@@ -1,5 +1,7 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.beam.BeamBackend;
+import dev.samplinglab.app.beam.EngineBeamBackend;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
@@ -63,6 +65,11 @@ public final class EngineModels implements ModelOpener {
         @Override
         public StepSource start(Prompt prompt, long seed) {
             return new Session(lm, new DecodeSession(lm, prompt, Coins.commonRandomNumbers(seed)));
+        }
+
+        @Override
+        public BeamBackend beams() {
+            return new EngineBeamBackend(lm);
         }
 
         @Override

@@ -1,5 +1,6 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.engine.JvmDefaults;
 import javafx.application.Application;
 
 /**
@@ -22,7 +23,7 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
-        dev.samplinglab.cli.Runtime.configureDefaults();
+        JvmDefaults.apply();
         useSoftwareRendererByDefault();
         Application.launch(SamplingLabApp.class, args);
     }

@@ -172,7 +172,7 @@ public final class MainWindow {
                 spec == null || spec.isEmpty() ? fallbackModel : spec,
                 viewModel.promptProperty().get(),
                 viewModel.seedProperty().get(),
-                viewModel.strategy().strategy(),
+                viewModel.strategy().lastValid(),
                 viewModel.topNProperty().get(),
                 viewModel.speedProperty().get(),
                 scene.getWindow() == null ? scene.getWidth() : scene.getWindow().getWidth(),

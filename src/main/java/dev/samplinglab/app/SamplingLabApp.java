@@ -6,6 +6,7 @@ import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.ModelChoice;
+import dev.samplinglab.engine.JvmDefaults;
 import dev.samplinglab.engine.generate.BundledModels;
 import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.sampling.TraceJson;
@@ -53,7 +54,7 @@ public final class SamplingLabApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        dev.samplinglab.cli.Runtime.configureDefaults();
+        JvmDefaults.apply();
         AppSettings settings = store.load();
         window =
                 MainWindow.build(

@@ -115,7 +115,7 @@ public final class GenerateCommand implements Callable<Integer> {
         GenerationOptions options = new GenerationOptions(maxNewTokens, stops, !noCache);
         SamplingSettings settings = sampling.toSettings(SamplingSettings.neutral());
         if (beams.greedyOnly()) {
-            settings = settings.withGreedy(true);
+            settings = settings.toBuilder().greedy(true).build();
         }
         SamplingPipeline pipeline = SamplingPipeline.of(settings);
         try (LanguageModel lm = ModelSpec.parse(model).open();

@@ -1,5 +1,6 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.engine.JvmDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,7 +32,7 @@ public final class Main {
     public static final int EXIT_INTERNAL = 1;
 
     public static void main(String[] args) {
-        Runtime.configureDefaults();
+        JvmDefaults.apply();
         if (args.length == 0) {
             dev.samplinglab.app.Launcher.main(args);
             return;
@@ -41,7 +42,7 @@ public final class Main {
 
     /** Runs a command line and returns its exit code (used by tests). */
     public static int run(String... args) {
-        Runtime.configureDefaults();
+        JvmDefaults.apply();
         return new CommandLine(new Main())
                 .setExecutionExceptionHandler(new ErrorHandler())
                 .setParameterExceptionHandler(ErrorHandler::onParameterError)

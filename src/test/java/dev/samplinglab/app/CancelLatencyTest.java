@@ -10,7 +10,7 @@ import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepViewModel;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -57,7 +57,7 @@ class CancelLatencyTest {
                                 "random:tiny",
                                 "ROMEO:",
                                 0,
-                                Strategy.defaults(),
+                                Preset.GENERAL.settings(),
                                 25,
                                 20,
                                 1100,

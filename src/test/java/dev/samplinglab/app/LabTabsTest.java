@@ -18,7 +18,6 @@ import dev.samplinglab.app.playground.PlaygroundView;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
 import dev.samplinglab.app.step.StepViewModel;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.Preset;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ class LabTabsTest {
                         Runnable::run,
                         Runnable::run,
                         (period, tick) -> () -> {},
-                        Strategy.defaults());
+                        Preset.GENERAL.settings());
         main.promptProperty().set("Once upon");
         main.seedProperty().set(7);
         step = new StepView(main, prompts, List.of(ModelChoice.of("test:3")), null);

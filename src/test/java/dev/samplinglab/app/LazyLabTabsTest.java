@@ -9,7 +9,7 @@ import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepView;
 import dev.samplinglab.app.step.StepViewModel;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.util.List;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -32,7 +32,7 @@ class LazyLabTabsTest {
                         Runnable::run,
                         Runnable::run,
                         (period, tick) -> () -> {},
-                        Strategy.defaults());
+                        Preset.GENERAL.settings());
         RecordingPrompts prompts = new RecordingPrompts();
         StepView step = new StepView(main, prompts, List.of(ModelChoice.of("test:3")), null);
         tabs =

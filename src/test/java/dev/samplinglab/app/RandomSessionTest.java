@@ -10,7 +10,7 @@ import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.app.step.StepViewModel;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,8 @@ class RandomSessionTest {
             models.add(ModelChoice.of("bundled"));
         }
         AppSettings settings =
-                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 25, 8, 1200, 760);
+                new AppSettings(
+                        "random:tiny", "The cat", 0, Preset.GENERAL.settings(), 25, 8, 1200, 760);
         MainWindow window =
                 MainWindow.build(
                         stage,

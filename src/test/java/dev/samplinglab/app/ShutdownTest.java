@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ class ShutdownTest {
                                 "random:tiny",
                                 "ROMEO:",
                                 0,
-                                Strategy.defaults(),
+                                Preset.GENERAL.settings(),
                                 25,
                                 20,
                                 1100,

@@ -5,7 +5,6 @@ import dev.samplinglab.app.cachelab.CacheLabViewModel;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.compare.CompareViewModel;
 import dev.samplinglab.app.playground.TutorialExample;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Preset;
 import javafx.application.Platform;
 import javafx.beans.value.ChangeListener;
@@ -36,7 +35,7 @@ final class CaptureSetup {
     private static void compare(CompareViewModel vm, int steps, Runnable capture) {
         vm.columns().get(0).strategy().applyPreset(Preset.GREEDY);
         vm.columns().get(1).strategy().applyPreset(Preset.GENERAL);
-        vm.addColumn(Strategy.defaults().withPreset(Preset.CREATIVE));
+        vm.addColumn(Preset.CREATIVE.settings());
         boolean[] captured = {false};
         ChangeListener<Number> next =
                 (obs, o, n) -> {

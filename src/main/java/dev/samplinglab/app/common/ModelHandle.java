@@ -1,5 +1,6 @@
 package dev.samplinglab.app.common;
 
+import dev.samplinglab.app.beam.BeamBackend;
 import dev.samplinglab.engine.chat.ChatTemplateException;
 import dev.samplinglab.engine.chat.Prompt;
 
@@ -16,6 +17,11 @@ public interface ModelHandle extends AutoCloseable {
 
     /** Starts a session: prefills the prompt; coins follow the seed. */
     StepSource start(String prompt, long seed);
+
+    /** The model as beam search sees it. */
+    default BeamBackend beams() {
+        throw new UnsupportedOperationException("this model cannot run beam search");
+    }
 
     /**
      * Starts a session on a plain or chat prompt. Models without a chat template refuse chat mode

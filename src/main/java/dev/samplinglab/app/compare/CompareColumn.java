@@ -1,8 +1,8 @@
 package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.StrategyForm;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
@@ -26,7 +26,7 @@ public final class CompareColumn {
     private final ReadOnlyIntegerWrapper divergence =
             new ReadOnlyIntegerWrapper(this, "divergence", -1);
 
-    CompareColumn(Strategy strategy) {
+    CompareColumn(SamplingSettings strategy) {
         this.form = new StrategyForm(strategy);
     }
 

@@ -76,7 +76,9 @@ final class CompareColumnView extends VBox {
         summary.getStyleClass().add("strategy-summary");
         summary.setWrapText(true);
         TitledPane strategy =
-                new TitledPane("Strategy", new StrategyEditor(column.strategy(), id, true));
+                new TitledPane(
+                        "Strategy",
+                        new StrategyEditor(column.strategy(), id, StrategyEditor.Layout.COMPARE));
         strategy.setId(id + "strategy");
         strategy.setExpanded(false);
         strategy.getStyleClass().add("secondary");
@@ -108,7 +110,7 @@ final class CompareColumnView extends VBox {
 
     private void showSummary() {
         try {
-            summary.setText(column.strategy().strategy().toSettings().describe());
+            summary.setText(column.strategy().settings().describe());
         } catch (IllegalArgumentException e) {
             summary.setText(e.getMessage());
         }

@@ -6,9 +6,10 @@ import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.CompareCsv;
 import dev.samplinglab.app.io.Exporter;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.io.AtomicFiles;
+import dev.samplinglab.engine.sampling.Preset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ public final class CompareView extends BorderPane implements LabTab {
     private final BooleanProperty presentation;
     private final HBox columns = new HBox(6);
     private final List<CompareColumnView> views = new ArrayList<>();
+    private BeamColumnView beamView;
 
     public CompareView(CompareViewModel vm, UserPrompts prompts, BooleanProperty presentation) {
         this.vm = vm;
@@ -58,6 +60,7 @@ public final class CompareView extends BorderPane implements LabTab {
         scroll.setFitToHeight(true);
         setCenter(scroll);
         vm.columns().addListener((ListChangeListener<CompareColumn>) c -> rebuild());
+        vm.beam().enabledProperty().addListener((obs, o, n) -> rebuild());
         vm.onErrorProperty().set(message -> prompts.error("Compare", message));
         rebuild();
         Presentation.follow(this, presentation, this::setTheme);
@@ -92,38 +95,43 @@ public final class CompareView extends BorderPane implements LabTab {
                             this::shareScale));
         }
         columns.getChildren().setAll(views);
+        if (vm.beam().enabledProperty().get()) {
+            if (beamView == null) {
+                beamView = new BeamColumnView(vm.beam(), vm.promptPieces());
+            }
+            columns.getChildren().add(beamView);
+        }
         setTheme(presentation.get() ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
     }
 
     private HBox toolbar() {
-        Button stepB =
-                Toolbar.button(
-                        "cmp-step",
-                        "Step ▶",
-                        "Every column decodes one token (→ or Space)",
-                        this::step);
-        Button backB =
-                Toolbar.button(
-                        "cmp-back",
-                        "◀ Back",
-                        "Every column removes its last token (←)",
-                        this::back);
-        Button runB = Toolbar.button("cmp-run", "Run", "Run / pause (Enter)", this::toggleRun);
-        runB.textProperty()
-                .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
-        Button resetB =
-                Toolbar.button(
-                        "cmp-reset", "Reset", "Start every column again (Ctrl+R)", this::reset);
+        TransportBar bar =
+                new TransportBar(
+                        "cmp-",
+                        "",
+                        this,
+                        vm.runningProperty(),
+                        new TransportBar.Tips(
+                                "Every column decodes one token",
+                                "Every column removes its last token",
+                                "Start every column again"));
         Button add =
                 Toolbar.button(
                         "cmp-add",
                         "+ Column",
                         "Add a column (up to 4)",
-                        () -> vm.addColumn(Strategy.defaults()));
+                        () -> vm.addColumn(Preset.GENERAL.settings()));
         add.disableProperty()
                 .bind(
                         Bindings.size(vm.columns())
                                 .greaterThanOrEqualTo(CompareViewModel.MAX_COLUMNS));
+        CheckBox beamColumn = new CheckBox("Beam column");
+        beamColumn.setId("cmp-beam");
+        beamColumn.selectedProperty().bindBidirectional(vm.beam().enabledProperty());
+        beamColumn.setTooltip(
+                new Tooltip(
+                        "Add a beam-search column, stepped in lockstep with the others, with the"
+                                + " same metrics"));
         Label steps = new Label();
         steps.setId("cmp-steps");
         steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
@@ -146,23 +154,8 @@ public final class CompareView extends BorderPane implements LabTab {
         csv.setOnAction(e -> exportCsv());
         export.getItems().addAll(png, csv);
         Region grow = Toolbar.spacer();
-        HBox bar =
-                new HBox(
-                        8,
-                        stepB,
-                        backB,
-                        runB,
-                        resetB,
-                        new Separator(),
-                        add,
-                        steps,
-                        model,
-                        grow,
-                        busy,
-                        export);
-        bar.getStyleClass().add("toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
+        bar.getChildren()
+                .addAll(new Separator(), add, beamColumn, steps, model, grow, busy, export);
         return bar;
     }
 
@@ -191,7 +184,7 @@ public final class CompareView extends BorderPane implements LabTab {
         for (CompareColumn c : vm.columns()) {
             String strategy;
             try {
-                strategy = c.strategy().strategy().toSettings().describe();
+                strategy = c.strategy().settings().describe();
             } catch (IllegalArgumentException e) {
                 strategy = "invalid: " + e.getMessage();
             }

@@ -6,7 +6,6 @@ import dev.samplinglab.app.common.RunLoop;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;
@@ -40,6 +39,9 @@ public final class CompareViewModel {
     public static final int MIN_COLUMNS = 2;
     public static final int MAX_COLUMNS = 4;
 
+    /** The beam column's max_new_tokens: far enough for any compare run (the context caps it). */
+    static final int BEAM_MAX_TOKENS = 512;
+
     private final BackgroundWorker worker;
     private final CompareSessions sessions;
 
@@ -56,6 +58,7 @@ public final class CompareViewModel {
     private final ObservableList<String> promptPiecesView =
             FXCollections.unmodifiableObservableList(promptPieces);
     private final RunLoop run;
+    private final BeamColumn beam = new BeamColumn();
 
     public CompareViewModel(LabModels models, Executor worker, Executor ui, Ticker ticker) {
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
@@ -67,15 +70,26 @@ public final class CompareViewModel {
                         () -> 250,
                         () -> this.worker.pendingProperty().get() == 0,
                         this::step);
-        addColumn(Strategy.defaults().withPreset(Preset.GREEDY));
-        addColumn(Strategy.defaults().withPreset(Preset.GENERAL));
+        addColumn(Preset.GREEDY.settings());
+        addColumn(Preset.GENERAL.settings());
         commonRandomNumbers.addListener((obs, o, n) -> refresh());
+        beam.enabledProperty().addListener((obs, o, n) -> refreshBeam());
+        beam.numBeamsProperty().addListener((obs, o, n) -> refreshBeam());
+        beam.lengthPenaltyProperty().addListener((obs, o, n) -> refreshBeam());
+    }
+
+    /** A beam column switched on or changed is built and replayed to the current step. */
+    private void refreshBeam() {
+        if (!beam.enabledProperty().get()) {
+            beam.show(null);
+        }
+        refresh();
     }
 
     // ---- commands -------------------------------------------------------------------------
 
     /** Adds a column (up to 4) and replays it to the current step. */
-    public void addColumn(Strategy strategy) {
+    public void addColumn(SamplingSettings strategy) {
         if (columns.size() >= MAX_COLUMNS) {
             return;
         }
@@ -151,14 +165,19 @@ public final class CompareViewModel {
         List<SamplingSettings> settings = new ArrayList<>();
         for (int i = 0; i < columns.size(); i++) {
             try {
-                settings.add(columns.get(i).strategy().strategy().toSettings());
+                settings.add(columns.get(i).strategy().settings());
             } catch (IllegalArgumentException e) {
                 worker.fail("Column %d: %s".formatted(i + 1, UserMessage.of(e)));
                 return null;
             }
         }
         return new CompareSessions.Plan(
-                modelSpec.get(), prompt.get(), seed.get(), commonRandomNumbers.get(), settings);
+                modelSpec.get(),
+                prompt.get(),
+                seed.get(),
+                commonRandomNumbers.get(),
+                settings,
+                beam.settings(BEAM_MAX_TOKENS));
     }
 
     private void apply(CompareSessions.ColumnsState snap) {
@@ -178,12 +197,18 @@ public final class CompareViewModel {
             columns.get(i).show(texts.get(i), diverged);
         }
         steps.set(snap.steps());
+        beam.show(snap.beam());
     }
 
     // ---- properties -----------------------------------------------------------------------
 
     public ObservableList<CompareColumn> columns() {
         return columns;
+    }
+
+    /** The beam-search column (off by default). */
+    public BeamColumn beam() {
+        return beam;
     }
 
     public StringProperty modelSpecProperty() {

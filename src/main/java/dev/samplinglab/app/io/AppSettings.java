@@ -1,6 +1,6 @@
 package dev.samplinglab.app.io;
 
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 
 /**
  * What the app remembers between runs.
@@ -18,7 +18,7 @@ public record AppSettings(
         String model,
         String prompt,
         long seed,
-        Strategy strategy,
+        SamplingSettings strategy,
         int topN,
         double speed,
         double width,

@@ -67,7 +67,7 @@ public final class Exporter {
                         vm.modelNameProperty().get(),
                         vm.promptProperty().get(),
                         vm.seedProperty().get(),
-                        vm.strategy().strategy(),
+                        vm.strategy().lastValid(),
                         vm.history());
         return save(
                 "Export history as JSON",

@@ -5,7 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.List;
 import java.util.function.Function;
@@ -25,7 +25,11 @@ public final class HistoryJson {
     }
 
     public String format(
-            String model, String prompt, long seed, Strategy strategy, List<StepResult> history) {
+            String model,
+            String prompt,
+            long seed,
+            SamplingSettings strategy,
+            List<StepResult> history) {
         JsonObject root = new JsonObject();
         root.addProperty("format", "sampling-lab-history/1");
         root.addProperty("model", model);

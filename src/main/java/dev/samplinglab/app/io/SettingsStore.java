@@ -2,8 +2,10 @@ package dev.samplinglab.app.io;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.engine.io.AtomicFiles;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +53,13 @@ public final class SettingsStore {
     }
 
     public static AppSettings defaults() {
-        return new AppSettings("bundled", "ROMEO:", 0, defaultStrategy(), 25, 4, 1400, 900);
+        return new AppSettings(
+                "bundled", "ROMEO:", 0, defaultStrategy(), Scales.SHOWN_DEFAULT, 4, 1400, 900);
     }
 
-    /** The strategy a fresh install starts with (the general preset, HF order). */
-    public static Strategy defaultStrategy() {
-        return Strategy.defaults();
+    /** The strategy a fresh install starts with: the general preset. */
+    public static SamplingSettings defaultStrategy() {
+        return Preset.GENERAL.settings();
     }
 
     /** The saved settings, or the defaults when the file is missing or not valid. */
@@ -74,20 +77,13 @@ public final class SettingsStore {
         }
     }
 
+    /** The strategy was checked when it was read (the settings' own constructor); the rest here. */
     private static boolean valid(AppSettings s) {
-        Strategy st = s.strategy();
         return s.model() != null
                 && s.prompt() != null
-                && st != null
-                && st.rule() != null
-                && st.order() != null
-                && st.temperature() >= 0.05
-                && st.temperature() <= 3
-                && st.topK() >= 0
-                && st.topP() > 0
-                && st.topP() <= 1
-                && s.topN() >= 10
-                && s.topN() <= 100
+                && s.strategy() != null
+                && s.topN() >= Scales.SHOWN_MIN
+                && s.topN() <= Scales.SHOWN_MAX
                 && s.width() >= 400
                 && s.height() >= 300;
     }

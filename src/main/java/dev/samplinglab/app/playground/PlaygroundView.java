@@ -4,6 +4,7 @@ import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.widgets.ParamRow;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyEditor;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.List;
@@ -91,7 +92,7 @@ public final class PlaygroundView extends BorderPane implements LabTab {
                         "pg-coin",
                         "Coin u",
                         "The uniform number the picker turns into a token (inverse CDF)",
-                        ParamRow.Scale.linear(0, 0.999, 0.001, "%.3f"),
+                        Scales.COIN,
                         vm.coinProperty());
         VBox box =
                 new VBox(
@@ -105,7 +106,7 @@ public final class PlaygroundView extends BorderPane implements LabTab {
                         examples(),
                         note,
                         title("Strategy"),
-                        new StrategyEditor(vm.strategy(), "pg-", false),
+                        new StrategyEditor(vm.strategy(), "pg-", StrategyEditor.Layout.PLAYGROUND),
                         coin);
         box.getStyleClass().add("controls");
         box.setPadding(new Insets(8, 10, 8, 10));

@@ -1,9 +1,8 @@
 package dev.samplinglab.app.playground;
 
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.StrategyForm;
-import dev.samplinglab.engine.sampling.ChainOrder;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StageTrace;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
@@ -28,7 +27,7 @@ public final class PlaygroundViewModel {
     private final StringProperty logits = new SimpleStringProperty(this, "logits", DEFAULT_LOGITS);
     private final StringProperty labels = new SimpleStringProperty(this, "labels", "A, B, C, D, E");
     private final DoubleProperty coin = new SimpleDoubleProperty(this, "coin", 0.5);
-    private final StrategyForm form = new StrategyForm(neutral());
+    private final StrategyForm form = new StrategyForm(SamplingSettings.neutral());
     private final ReadOnlyObjectWrapper<StepTrace> trace = new ReadOnlyObjectWrapper<>(this, "t");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
@@ -44,12 +43,6 @@ public final class PlaygroundViewModel {
         recompute();
     }
 
-    /** T = 1, every filter off, HF order. */
-    static Strategy neutral() {
-        return new Strategy(
-                false, 1, 0, 1, Strategy.Rule.INCLUSIVE, 0, 1, 1, 0, 0, 0, ChainOrder.HF.stages());
-    }
-
     /** Loads a tutorial example: its vector, default labels and strategy, and its note. */
     public void load(TutorialExample example) {
         int n = parse(example.logits()).length;
@@ -63,7 +56,7 @@ public final class PlaygroundViewModel {
     public void resetAll() {
         labels.set("A, B, C, D, E");
         logits.set(DEFAULT_LOGITS);
-        form.apply(neutral());
+        form.apply(SamplingSettings.neutral());
         note.set("");
     }
 
@@ -71,7 +64,7 @@ public final class PlaygroundViewModel {
         try {
             parsed = parse(logits.get());
             pieces = labelsFor(parsed.length);
-            var settings = form.strategy().toSettings();
+            var settings = form.settings();
             StepTrace t =
                     SamplingPipeline.of(settings)
                             .run(

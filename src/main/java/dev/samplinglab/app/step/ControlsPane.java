@@ -2,11 +2,7 @@ package dev.samplinglab.app.step;
 
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.widgets.ChainOrderBox;
-import dev.samplinglab.app.widgets.ParamRow;
-import dev.samplinglab.app.widgets.Scales;
-import dev.samplinglab.app.widgets.Strategy;
-import dev.samplinglab.app.widgets.StrategyForm;
-import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.app.widgets.StrategyEditor;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
@@ -20,8 +16,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.ToggleButton;
-import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -33,7 +27,6 @@ public final class ControlsPane extends VBox {
     private final ComboBox<ModelChoice> model = new ComboBox<>();
     private final TextArea prompt = new TextArea();
     private final TextField seed = new TextField();
-    private final ToggleGroup rule = new ToggleGroup();
     private boolean syncingModel;
     private Runnable onGetModel;
 
@@ -58,52 +51,11 @@ public final class ControlsPane extends VBox {
         error.setWrapText(true);
         TitledPane order =
                 lazyPane("Chain order", "order-pane", () -> new ChainOrderBox(vm.strategy()));
-        TitledPane penalties = new TitledPane("Penalties", penaltiesBox());
+        TitledPane penalties = new TitledPane("Penalties", StrategyEditor.penalties(vm.strategy()));
         penalties.setId("penalties");
         penalties.setExpanded(false);
         penalties.getStyleClass().add("secondary");
         return List.of(error, penalties, order);
-    }
-
-    private Node presetBox() {
-        ComboBox<Preset> presets = new ComboBox<>();
-        presets.setId("preset");
-        presets.getItems().addAll(Preset.values());
-        presets.setPromptText("Use a preset…");
-        presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p and typical-p off"));
-        presets.setConverter(
-                new javafx.util.StringConverter<>() {
-                    @Override
-                    public String toString(Preset p) {
-                        return p == null ? "" : presetLabel(p);
-                    }
-
-                    @Override
-                    public Preset fromString(String s) {
-                        return null;
-                    }
-                });
-        presets.setOnAction(
-                e -> {
-                    Preset p = presets.getValue();
-                    if (p != null) {
-                        vm.strategy().applyPreset(p);
-                    }
-                });
-        return presets;
-    }
-
-    public static String presetLabel(Preset p) {
-        return p.greedy()
-                ? "greedy (argmax)"
-                : String.format(
-                        java.util.Locale.ROOT,
-                        "%s (T %.1f, k %d, p %.2f)",
-                        p.cliName(),
-                        p.temperature(),
-                        p.topK(),
-                        p.topP());
     }
 
     private Node modelBox(List<ModelChoice> choices) {
@@ -311,124 +263,8 @@ public final class ControlsPane extends VBox {
     }
 
     private Node strategyBox() {
-        StrategyForm f = vm.strategy();
-        CheckBox greedy = new CheckBox("Greedy (argmax)");
-        greedy.setId("greedy");
-        greedy.selectedProperty().bindBidirectional(f.greedyProperty());
-        ParamRow temperature =
-                new ParamRow(
-                        "temperature",
-                        "Temperature",
-                        "Divides the logits: < 1 sharper, > 1 flatter (0.05 to 3)",
-                        Scales.TEMPERATURE,
-                        f.temperatureProperty());
-        ParamRow topK =
-                new ParamRow(
-                        "top-k",
-                        "Top-k",
-                        "Keep the k most likely tokens; 0 = off",
-                        ParamRow.Scale.linear(0, 200, 1, "%.0f"),
-                        f.topKProperty());
-        ParamRow topP =
-                new ParamRow(
-                        "top-p",
-                        "Top-p",
-                        "Nucleus: keep the most likely tokens up to" + " mass p; 1 = off",
-                        ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f"),
-                        f.topPProperty());
-        ParamRow minP =
-                new ParamRow(
-                        "min-p",
-                        "Min-p",
-                        "Keep tokens with p ≥ min-p × p(top); 0 = off",
-                        ParamRow.Scale.linear(0, 1, 0.01, "%.2f"),
-                        f.minPProperty());
-        ParamRow typical =
-                new ParamRow(
-                        "typical-p",
-                        "Typical-p",
-                        "Locally typical sampling mass; 1 = off",
-                        ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f"),
-                        f.typicalPProperty());
         return section(
-                "Strategy",
-                presetBox(),
-                greedy,
-                temperature,
-                topK,
-                topP,
-                ruleBox(f),
-                minP,
-                typical);
-    }
-
-    private Node ruleBox(StrategyForm f) {
-        ToggleButton inclusive = new ToggleButton("inclusive");
-        inclusive.setId("rule-inclusive");
-        inclusive.setUserData(Strategy.Rule.INCLUSIVE);
-        inclusive.setTooltip(new Tooltip("Keep the smallest prefix whose sum reaches p"));
-        ToggleButton le = new ToggleButton("cumsum ≤ p");
-        le.setId("rule-cumsum");
-        le.setUserData(Strategy.Rule.CUMSUM_LE_P);
-        le.setTooltip(new Tooltip("Keep tokens while the running sum stays ≤ p"));
-        inclusive.setToggleGroup(rule);
-        le.setToggleGroup(rule);
-        selectRule(f.ruleProperty().get());
-        f.ruleProperty().addListener((obs, o, n) -> selectRule(n));
-        rule.selectedToggleProperty()
-                .addListener(
-                        (obs, o, n) -> {
-                            if (n == null) {
-                                selectRule(f.ruleProperty().get());
-                            } else {
-                                f.ruleProperty().set((Strategy.Rule) n.getUserData());
-                            }
-                        });
-        Label label = new Label("Top-p rule");
-        label.getStyleClass().add("param-label");
-        HBox box = new HBox(6, label, inclusive, le);
-        box.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        return box;
-    }
-
-    private void selectRule(Strategy.Rule r) {
-        for (var t : rule.getToggles()) {
-            if (t.getUserData() == r && !t.isSelected()) {
-                t.setSelected(true);
-            }
-        }
-    }
-
-    private Node penaltiesBox() {
-        StrategyForm f = vm.strategy();
-        VBox box =
-                new VBox(
-                        6,
-                        new ParamRow(
-                                "repetition",
-                                "Repetition",
-                                "CTRL repetition penalty; 1 = off",
-                                ParamRow.Scale.linear(1, 2, 0.01, "%.2f"),
-                                f.repetitionPenaltyProperty()),
-                        new ParamRow(
-                                "frequency",
-                                "Frequency",
-                                "Subtract this × count; 0 = off",
-                                ParamRow.Scale.linear(0, 2, 0.01, "%.2f"),
-                                f.frequencyPenaltyProperty()),
-                        new ParamRow(
-                                "presence",
-                                "Presence",
-                                "Subtract this once if seen; 0 = off",
-                                ParamRow.Scale.linear(0, 2, 0.01, "%.2f"),
-                                f.presencePenaltyProperty()),
-                        new ParamRow(
-                                "window",
-                                "Window",
-                                "Recent tokens the penalties see; 0 = all",
-                                ParamRow.Scale.linear(0, 512, 1, "%.0f"),
-                                f.penaltyWindowProperty()));
-        return box;
+                "Strategy", new StrategyEditor(vm.strategy(), "", StrategyEditor.Layout.STEP));
     }
 
     /** A collapsed pane whose content is built when first opened (faster start-up). */

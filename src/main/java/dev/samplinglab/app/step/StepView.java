@@ -1,15 +1,21 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamControls;
+import dev.samplinglab.app.beam.BeamView;
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.FxTicker;
 import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.app.widgets.Toolbar;
+import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.sampling.Candidate;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +25,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
@@ -51,6 +56,9 @@ public final class StepView extends BorderPane implements LabTab {
     private final LatencyProbe latency = new LatencyProbe();
     private final TimelineStrip timeline;
     private final ScrollPane left;
+    private final BeamViewModel beams;
+    private final BeamView beamView;
+    private final Node samplingCentre;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -59,17 +67,22 @@ public final class StepView extends BorderPane implements LabTab {
         this.strip = new TokenStrip(vm);
         this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
+        this.beams = beamViewModel(vm);
+        this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
         setTop(toolbar());
-        left = new ScrollPane(controls);
+        left = new ScrollPane(new VBox(new BeamControls(beams), controls));
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefViewportWidth(340);
         left.setMinViewportWidth(300);
         setLeft(left);
-        setCenter(centre());
+        samplingCentre = centre();
+        setCenter(samplingCentre);
         setBottom(strip);
+        beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
+        vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
@@ -88,6 +101,34 @@ public final class StepView extends BorderPane implements LabTab {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    /** Beam search decodes on the step window's worker and model. */
+    private static BeamViewModel beamViewModel(StepViewModel vm) {
+        BeamViewModel.ModelAccess access =
+                new BeamViewModel.ModelAccess() {
+                    @Override
+                    public void submit(BeamViewModel.ModelJob job) {
+                        vm.withModel(job);
+                    }
+
+                    @Override
+                    public boolean idle() {
+                        return vm.pendingProperty().get() == 0;
+                    }
+                };
+        return new BeamViewModel(access, vm::currentPrompt, new FxTicker(), vm.speedProperty());
+    }
+
+    /** Beam search on: the beam view replaces the charts and the chips. */
+    private void showBeams(boolean on) {
+        vm.stopRunning();
+        beams.stop();
+        setCenter(on ? beamView : samplingCentre);
+        setBottom(on ? null : strip);
+        if (on) {
+            beams.reset();
+        }
     }
 
     private Node centre() {
@@ -117,30 +158,17 @@ public final class StepView extends BorderPane implements LabTab {
     }
 
     private Node toolbar() {
-        Button stepB =
-                Toolbar.button(
-                        "step-button", "Step ▶", "Decode the next token (→ or Space)", this::step);
-        Button backB =
-                Toolbar.button(
-                        "back-button",
-                        "◀ Back",
-                        "Remove the last token (← or Backspace)",
-                        this::back);
-        Button runB =
-                Toolbar.button(
-                        "run-button",
-                        "Run",
-                        "Run / pause automatic stepping (Enter)",
-                        this::toggleRun);
-        runB.textProperty()
-                .bind(Bindings.when(vm.runningProperty()).then("Pause").otherwise("Run"));
-        Button resetB =
-                Toolbar.button(
-                        "reset-button",
-                        "Reset",
-                        "Start again from the prompt (Ctrl+R)",
-                        this::reset);
-        Slider speed = new Slider(0.5, 20, vm.speedProperty().get());
+        TransportBar bar =
+                new TransportBar(
+                        "",
+                        "-button",
+                        this,
+                        vm.runningProperty().or(beams.runningProperty()),
+                        new TransportBar.Tips(
+                                "Decode the next token",
+                                "Remove the last token",
+                                "Start again from the prompt"));
+        Slider speed = new Slider(Scales.SPEED_MIN, Scales.SPEED_MAX, vm.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(110);
         speed.setFocusTraversable(false);
@@ -150,7 +178,7 @@ public final class StepView extends BorderPane implements LabTab {
         speedLabel
                 .textProperty()
                 .bind(Bindings.format(Locale.ROOT, "%.1f steps/s", vm.speedProperty()));
-        Slider topN = new Slider(10, 100, vm.topNProperty().get());
+        Slider topN = new Slider(Scales.SHOWN_MIN, Scales.SHOWN_MAX, vm.topNProperty().get());
         topN.setId("top-n");
         topN.setPrefWidth(110);
         topN.setFocusTraversable(false);
@@ -159,7 +187,10 @@ public final class StepView extends BorderPane implements LabTab {
         topN.setSnapToTicks(true);
         topN.valueProperty().addListener((obs, o, n) -> vm.topNProperty().set(n.intValue()));
         vm.topNProperty().addListener((obs, o, n) -> topN.setValue(n.doubleValue()));
-        topN.setTooltip(new Tooltip("How many tokens the charts show (10 to 100)"));
+        topN.setTooltip(
+                new Tooltip(
+                        "How many tokens the charts show (%d to %d)"
+                                .formatted(Scales.SHOWN_MIN, Scales.SHOWN_MAX)));
         Label topNLabel = new Label();
         topNLabel.textProperty().bind(Bindings.format("%d tokens shown", vm.topNProperty()));
         HBox nBox = new HBox(4, topN, topNLabel);
@@ -182,13 +213,8 @@ public final class StepView extends BorderPane implements LabTab {
         present.setTooltip(new Tooltip("Large type and high contrast (F11 or Ctrl+Shift+P)"));
         Region grow = Toolbar.spacer();
         Label busy = Toolbar.busyLabel(vm.busyBinding());
-        HBox bar =
-                new HBox(
-                        8,
-                        stepB,
-                        backB,
-                        runB,
-                        resetB,
+        bar.getChildren()
+                .addAll(
                         new Separator(),
                         speed,
                         speedLabel,
@@ -198,9 +224,6 @@ public final class StepView extends BorderPane implements LabTab {
                         busy,
                         export,
                         present);
-        bar.getStyleClass().add("toolbar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 10, 6, 10));
         return bar;
     }
 
@@ -242,6 +265,7 @@ public final class StepView extends BorderPane implements LabTab {
             getStyleClass().remove("presentation");
         }
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        beamView.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
         left.setPrefViewportWidth(on ? 440 : 340);
         for (Node n : lookupAll(".secondary")) {
             n.setVisible(!on);
@@ -253,12 +277,20 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (beams.activeProperty().get()) {
+            beams.step();
+            return;
+        }
         latency.commandIssued();
         vm.step();
     }
 
     @Override
     public void back() {
+        if (beams.activeProperty().get()) {
+            beams.back();
+            return;
+        }
         if (!vm.history().isEmpty()) {
             latency.commandIssued();
         }
@@ -267,6 +299,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (beams.activeProperty().get()) {
+            beams.toggleRun();
+            return;
+        }
         vm.toggleRun();
     }
 
@@ -277,7 +313,16 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void reset() {
+        if (beams.activeProperty().get()) {
+            beams.reset();
+            return;
+        }
         vm.reset();
+    }
+
+    @Override
+    public void shutdown() {
+        beams.stop();
     }
 
     @Override
@@ -343,5 +388,13 @@ public final class StepView extends BorderPane implements LabTab {
 
     public Label status() {
         return status;
+    }
+
+    public BeamViewModel beams() {
+        return beams;
+    }
+
+    public BeamView beamView() {
+        return beamView;
     }
 }

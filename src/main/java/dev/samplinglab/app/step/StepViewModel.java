@@ -1,5 +1,6 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
@@ -8,7 +9,7 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -63,7 +64,8 @@ public final class StepViewModel {
     private final StringProperty system = new SimpleStringProperty(this, "system", "");
     private final java.util.Set<Integer> specialPrompt = new java.util.HashSet<>();
     private final LongProperty seed = new SimpleLongProperty(this, "seed", 0);
-    private final IntegerProperty topN = new SimpleIntegerProperty(this, "topN", 25);
+    private final IntegerProperty topN =
+            new SimpleIntegerProperty(this, "topN", Scales.SHOWN_DEFAULT);
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 4);
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
@@ -89,7 +91,11 @@ public final class StepViewModel {
     private boolean batching;
 
     public StepViewModel(
-            ModelOpener opener, Executor worker, Executor ui, Ticker ticker, Strategy strategy) {
+            ModelOpener opener,
+            Executor worker,
+            Executor ui,
+            Ticker ticker,
+            SamplingSettings strategy) {
         this.opener = opener;
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
         this.ui = ui;
@@ -281,6 +287,20 @@ public final class StepViewModel {
                 });
     }
 
+    /**
+     * Runs {@code job} on the worker with the loaded model and applies its result on the UI thread
+     * (the beam view decodes through this, on the same worker and model as the step window).
+     */
+    public void withModel(BeamViewModel.ModelJob job) {
+        submit(
+                () -> {
+                    if (model == null) {
+                        throw new IllegalStateException("No model is loaded.");
+                    }
+                    return job.run(model);
+                });
+    }
+
     /** Starts or pauses automatic stepping at {@link #speedProperty()} steps per second. */
     public void toggleRun() {
         run.toggle();
@@ -318,7 +338,7 @@ public final class StepViewModel {
     /** The engine settings of the form, or null (with {@link #strategyErrorProperty()} set). */
     private SamplingSettings settings() {
         try {
-            SamplingSettings s = form.strategy().toSettings();
+            SamplingSettings s = form.settings();
             strategyError.set("");
             return s;
         } catch (IllegalArgumentException e) {
@@ -386,7 +406,8 @@ public final class StepViewModel {
     }
 
     /** The prompt as the model gets it: plain text, or system + user through the chat template. */
-    private Prompt currentPrompt() {
+    /** The prompt as the model will read it: plain, or chat with the system message. */
+    public Prompt currentPrompt() {
         return chatMode.get()
                 ? Prompt.chat(system.get(), prompt.get())
                 : Prompt.plain(prompt.get());

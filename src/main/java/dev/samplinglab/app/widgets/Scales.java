@@ -1,6 +1,6 @@
 package dev.samplinglab.app.widgets;
 
-/** Non-linear slider scales. */
+/** Every slider scale of the app, so a parameter has the same range and steps in every tab. */
 public final class Scales {
     private Scales() {}
 
@@ -19,4 +19,30 @@ public final class Scales {
     public static double temperatureToX(double t) {
         return t >= 1 ? Math.cbrt((t - 1) / 2) : -Math.cbrt((1 - t) / 0.95);
     }
+
+    public static final ParamRow.Scale TOP_K = ParamRow.Scale.linear(0, 200, 1, "%.0f");
+    public static final ParamRow.Scale TOP_P = ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f");
+    public static final ParamRow.Scale MIN_P = ParamRow.Scale.linear(0, 1, 0.01, "%.2f");
+    public static final ParamRow.Scale TYPICAL_P = ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f");
+    public static final ParamRow.Scale REPETITION_PENALTY =
+            ParamRow.Scale.linear(1, 2, 0.01, "%.2f");
+    public static final ParamRow.Scale FREQUENCY_PRESENCE_PENALTY =
+            ParamRow.Scale.linear(0, 2, 0.01, "%.2f");
+    public static final ParamRow.Scale PENALTY_WINDOW = ParamRow.Scale.linear(0, 512, 1, "%.0f");
+
+    /** The playground's coin u in [0, 1). */
+    public static final ParamRow.Scale COIN = ParamRow.Scale.linear(0, 0.999, 0.001, "%.3f");
+
+    /** Run speed of the step window, steps per second. */
+    public static final double SPEED_MIN = 0.5;
+
+    public static final double SPEED_MAX = 20;
+
+    /** Tokens the charts show. */
+    public static final int SHOWN_MIN = 10;
+
+    public static final int SHOWN_MAX = 100;
+
+    /** The default number of tokens the charts show, in every tab. */
+    public static final int SHOWN_DEFAULT = 25;
 }

@@ -1,7 +1,9 @@
 package dev.samplinglab.app.widgets;
 
-import dev.samplinglab.app.step.ControlsPane;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import dev.samplinglab.engine.sampling.TopPRule;
+import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -13,25 +15,52 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
- * A compact editor of one {@link StrategyForm} for the compare columns and the playground: preset,
- * greedy, temperature, top-k, top-p with its boundary rule, min-p and (optionally) the chain order.
- * Same rows and scales as the step window's controls.
+ * The editor of one {@link StrategyForm}, used by the step window, the compare columns and the
+ * playground: preset and greedy, temperature, top-k, top-p with its boundary rule, min-p,
+ * typical-p, and the chain order, as the {@link Layout} asks. Every row's scale is in {@link
+ * Scales}.
  */
 public final class StrategyEditor extends VBox {
+    /** What choosing a preset does. */
+    public static final String PRESET_TIP =
+            "Sets the whole strategy: T, top-k and top-p from the preset; min-p, typical-p and"
+                    + " penalties off; the inclusive rule; Hugging Face order";
+
+    /** Which rows a tab shows. */
+    public enum Layout {
+        /** The step window: presets, greedy, every filter (penalties and order in own panes). */
+        STEP(true, true, false),
+        /** A compare column: presets, greedy, T, k, p, rule, min-p and the chain order. */
+        COMPARE(true, false, true),
+        /** The playground: T, k, p, rule and min-p. */
+        PLAYGROUND(false, false, false);
+
+        private final boolean presets;
+        private final boolean typicalP;
+        private final boolean order;
+
+        Layout(boolean presets, boolean typicalP, boolean order) {
+            this.presets = presets;
+            this.typicalP = typicalP;
+            this.order = order;
+        }
+    }
+
     private final ToggleGroup rule = new ToggleGroup();
 
     /**
      * @param form the strategy to edit
      * @param id prefix of the controls' ids ("c0-" gives "c0-temperature")
-     * @param withPresetsAndOrder whether to show the preset picker, greedy and the chain order
+     * @param layout which rows to show
      */
-    public StrategyEditor(StrategyForm form, String id, boolean withPresetsAndOrder) {
-        setSpacing(4);
+    public StrategyEditor(StrategyForm form, String id, Layout layout) {
+        setSpacing(layout == Layout.STEP ? 6 : 4);
         getStyleClass().add("strategy-editor");
-        if (withPresetsAndOrder) {
-            CheckBox greedy = new CheckBox("Greedy");
+        if (layout.presets) {
+            CheckBox greedy = new CheckBox("Greedy (argmax)");
             greedy.setId(id + "greedy");
             greedy.selectedProperty().bindBidirectional(form.greedyProperty());
             getChildren().addAll(presets(form, id), greedy);
@@ -48,32 +77,90 @@ public final class StrategyEditor extends VBox {
                                 id + "top-k",
                                 "Top-k",
                                 "Keep the k most likely tokens; 0 = off",
-                                ParamRow.Scale.linear(0, 200, 1, "%.0f"),
+                                Scales.TOP_K,
                                 form.topKProperty()),
                         new ParamRow(
                                 id + "top-p",
                                 "Top-p",
                                 "Nucleus: keep the most likely tokens up to mass p; 1 = off",
-                                ParamRow.Scale.linear(0.01, 1, 0.01, "%.2f"),
+                                Scales.TOP_P,
                                 form.topPProperty()),
                         ruleBox(form, id),
                         new ParamRow(
                                 id + "min-p",
                                 "Min-p",
                                 "Keep tokens with p ≥ min-p × p(top); 0 = off",
-                                ParamRow.Scale.linear(0, 1, 0.01, "%.2f"),
+                                Scales.MIN_P,
                                 form.minPProperty()));
-        if (withPresetsAndOrder) {
-            ChainOrderBox box = new ChainOrderBox(form);
-            // unique ids: several editors and the step window share one scene
-            box.setId(id + "chain-order");
-            box.preset().setId(id + "order-preset");
-            box.list().setId(id + "order-list");
-            TitledPane order = new TitledPane("Chain order", box);
-            order.setId(id + "order");
-            order.setExpanded(false);
-            getChildren().add(order);
+        if (layout.typicalP) {
+            getChildren()
+                    .add(
+                            new ParamRow(
+                                    id + "typical-p",
+                                    "Typical-p",
+                                    "Locally typical sampling mass; 1 = off",
+                                    Scales.TYPICAL_P,
+                                    form.typicalPProperty()));
         }
+        if (layout.order) {
+            getChildren().add(orderPane(form, id));
+        }
+    }
+
+    /** The penalty rows (repetition, frequency, presence and their window). */
+    public static VBox penalties(StrategyForm form) {
+        return new VBox(
+                6,
+                new ParamRow(
+                        "repetition",
+                        "Repetition",
+                        "CTRL repetition penalty; 1 = off",
+                        Scales.REPETITION_PENALTY,
+                        form.repetitionPenaltyProperty()),
+                new ParamRow(
+                        "frequency",
+                        "Frequency",
+                        "Subtract this × count; 0 = off",
+                        Scales.FREQUENCY_PRESENCE_PENALTY,
+                        form.frequencyPenaltyProperty()),
+                new ParamRow(
+                        "presence",
+                        "Presence",
+                        "Subtract this once if seen; 0 = off",
+                        Scales.FREQUENCY_PRESENCE_PENALTY,
+                        form.presencePenaltyProperty()),
+                new ParamRow(
+                        "window",
+                        "Window",
+                        "Recent tokens the penalties see; 0 = all",
+                        Scales.PENALTY_WINDOW,
+                        form.penaltyWindowProperty()));
+    }
+
+    private static TitledPane orderPane(StrategyForm form, String id) {
+        ChainOrderBox box = new ChainOrderBox(form);
+        // unique ids: several editors and the step window share one scene
+        box.setId(id + "chain-order");
+        box.preset().setId(id + "order-preset");
+        box.list().setId(id + "order-list");
+        TitledPane order = new TitledPane("Chain order", box);
+        order.setId(id + "order");
+        order.setExpanded(false);
+        return order;
+    }
+
+    /** "general (T 0.9, k 45, p 0.90)", or "greedy (argmax)". */
+    public static String presetLabel(Preset p) {
+        SamplingSettings s = p.settings();
+        return s.greedy()
+                ? "greedy (argmax)"
+                : String.format(
+                        Locale.ROOT,
+                        "%s (T %.1f, k %d, p %.2f)",
+                        p.cliName(),
+                        s.temperature(),
+                        s.topK(),
+                        s.topP());
     }
 
     private static Node presets(StrategyForm form, String id) {
@@ -82,12 +169,12 @@ public final class StrategyEditor extends VBox {
         presets.getItems().addAll(Preset.values());
         presets.setPromptText("Use a preset…");
         presets.setMaxWidth(Double.MAX_VALUE);
-        presets.setTooltip(new Tooltip("Sets greedy, T, top-k and top-p; min-p off"));
+        presets.setTooltip(new Tooltip(PRESET_TIP));
         presets.setConverter(
-                new javafx.util.StringConverter<>() {
+                new StringConverter<>() {
                     @Override
                     public String toString(Preset p) {
-                        return p == null ? "" : ControlsPane.presetLabel(p);
+                        return p == null ? "" : presetLabel(p);
                     }
 
                     @Override
@@ -109,13 +196,13 @@ public final class StrategyEditor extends VBox {
                 ruleButton(
                         id + "rule-inclusive",
                         "inclusive",
-                        Strategy.Rule.INCLUSIVE,
+                        TopPRule.INCLUSIVE,
                         "Keep the smallest prefix whose sum reaches p");
         ToggleButton le =
                 ruleButton(
                         id + "rule-cumsum",
                         "cumsum ≤ p",
-                        Strategy.Rule.CUMSUM_LE_P,
+                        TopPRule.CUMSUM_LE_P,
                         "Keep tokens while the running sum stays ≤ p");
         select(form.ruleProperty().get());
         form.ruleProperty().addListener((obs, o, n) -> select(n));
@@ -125,17 +212,18 @@ public final class StrategyEditor extends VBox {
                             if (n == null) {
                                 select(form.ruleProperty().get());
                             } else {
-                                form.ruleProperty().set((Strategy.Rule) n.getUserData());
+                                form.ruleProperty().set((TopPRule) n.getUserData());
                             }
                         });
         Label label = new Label("Top-p rule");
+        label.getStyleClass().add("param-label");
         label.setMinWidth(96);
         HBox box = new HBox(6, label, inclusive, le);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private ToggleButton ruleButton(String id, String text, Strategy.Rule r, String tip) {
+    private ToggleButton ruleButton(String id, String text, TopPRule r, String tip) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
         b.setUserData(r);
@@ -144,7 +232,7 @@ public final class StrategyEditor extends VBox {
         return b;
     }
 
-    private void select(Strategy.Rule r) {
+    private void select(TopPRule r) {
         for (var t : rule.getToggles()) {
             if (t.getUserData() == r && !t.isSelected()) {
                 t.setSelected(true);

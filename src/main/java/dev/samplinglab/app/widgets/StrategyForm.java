@@ -1,8 +1,11 @@
 package dev.samplinglab.app.widgets;
 
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.sampling.ChainOrder;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StageKind;
+import dev.samplinglab.engine.sampling.TopPRule;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -15,16 +18,19 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableValue;
 
 /**
- * The strategy controls as properties. Any change calls the listener once (batched while a whole
- * strategy is applied), which the window uses to recompute the current step.
+ * The strategy controls as properties, mapped to {@link SamplingSettings}, the one declaration of
+ * the sampling parameters. The controls may describe an invalid strategy for a moment (a custom
+ * order without a stage that is set): {@link #settings()} then throws with the engine's one-line
+ * message, and {@link #lastValid()} keeps what to save. Any change calls the listener once (batched
+ * while a whole strategy is applied), which the window uses to recompute the current step.
  */
 public final class StrategyForm {
     private final BooleanProperty greedy = new SimpleBooleanProperty(this, "greedy");
     private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
     private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK");
     private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 1);
-    private final ObjectProperty<Strategy.Rule> rule =
-            new SimpleObjectProperty<>(this, "rule", Strategy.Rule.INCLUSIVE);
+    private final ObjectProperty<TopPRule> rule =
+            new SimpleObjectProperty<>(this, "rule", TopPRule.INCLUSIVE);
     private final DoubleProperty minP = new SimpleDoubleProperty(this, "minP");
     private final DoubleProperty typicalP = new SimpleDoubleProperty(this, "typicalP", 1);
     private final DoubleProperty repetitionPenalty =
@@ -36,8 +42,9 @@ public final class StrategyForm {
             new SimpleObjectProperty<>(this, "order", List.of());
     private Runnable onChange = () -> {};
     private boolean applying;
+    private SamplingSettings lastValid;
 
-    public StrategyForm(Strategy initial) {
+    public StrategyForm(SamplingSettings initial) {
         apply(initial);
         for (ObservableValue<?> p :
                 List.of(
@@ -59,7 +66,16 @@ public final class StrategyForm {
 
     private void changed() {
         if (!applying) {
+            remember();
             onChange.run();
+        }
+    }
+
+    private void remember() {
+        try {
+            lastValid = settings();
+        } catch (BadInputException e) {
+            // keep the last valid one; the view model shows the message
         }
     }
 
@@ -67,15 +83,15 @@ public final class StrategyForm {
         this.onChange = onChange;
     }
 
-    /** Sets every control from a strategy, notifying once. */
-    public void apply(Strategy s) {
+    /** Sets every control from settings, notifying once. */
+    public void apply(SamplingSettings s) {
         applying = true;
         try {
             greedy.set(s.greedy());
             temperature.set(s.temperature());
             topK.set(s.topK());
             topP.set(s.topP());
-            rule.set(s.rule());
+            rule.set(s.topPRule());
             minP.set(s.minP());
             typicalP.set(s.typicalP());
             repetitionPenalty.set(s.repetitionPenalty());
@@ -86,12 +102,13 @@ public final class StrategyForm {
         } finally {
             applying = false;
         }
+        lastValid = s;
         onChange.run();
     }
 
-    /** Applies a preset: greedy, T, k and p; min-p and typical-p off; the rest kept. */
+    /** Applies a preset: the whole strategy it names. */
     public void applyPreset(Preset preset) {
-        apply(strategy().withPreset(preset));
+        apply(preset.settings());
     }
 
     /** Sets a preset chain order. */
@@ -99,21 +116,31 @@ public final class StrategyForm {
         order.set(preset.stages());
     }
 
-    /** The current values as one immutable strategy. */
-    public Strategy strategy() {
-        return new Strategy(
-                greedy.get(),
-                temperature.get(),
-                topK.get(),
-                topP.get(),
-                rule.get(),
-                minP.get(),
-                typicalP.get(),
-                repetitionPenalty.get(),
-                frequencyPenalty.get(),
-                presencePenalty.get(),
-                penaltyWindow.get(),
-                order.get());
+    /**
+     * The settings the controls describe.
+     *
+     * @throws BadInputException with a one-line message when they are not a valid strategy
+     */
+    public SamplingSettings settings() {
+        return SamplingSettings.builder()
+                .greedy(greedy.get())
+                .temperature(temperature.get())
+                .topK(topK.get())
+                .topP(topP.get())
+                .topPRule(rule.get())
+                .minP(minP.get())
+                .typicalP(typicalP.get())
+                .repetitionPenalty(repetitionPenalty.get())
+                .frequencyPenalty(frequencyPenalty.get())
+                .presencePenalty(presencePenalty.get())
+                .penaltyWindow(penaltyWindow.get())
+                .order(order.get())
+                .build();
+    }
+
+    /** The last valid settings the controls described (what the settings file keeps). */
+    public SamplingSettings lastValid() {
+        return lastValid;
     }
 
     public BooleanProperty greedyProperty() {
@@ -132,7 +159,7 @@ public final class StrategyForm {
         return topP;
     }
 
-    public ObjectProperty<Strategy.Rule> ruleProperty() {
+    public ObjectProperty<TopPRule> ruleProperty() {
         return rule;
     }
 

@@ -20,9 +20,6 @@ import java.util.function.IntFunction;
  * function of (seed, t), so going back and stepping again repeats the same draw.
  */
 public final class DecodeSession implements AutoCloseable {
-    /** Default number of display candidates recorded per step. */
-    public static final int DEFAULT_TOP_N = 100;
-
     /** How many recent steps keep their full logits, so going back needs no recomputation. */
     private static final int KEPT_LOGITS = 64;
 
@@ -36,7 +33,7 @@ public final class DecodeSession implements AutoCloseable {
     private final Map<Integer, float[]> stepLogits = new HashMap<>();
     private int[] tokens;
     private float[] pending;
-    private int topN = DEFAULT_TOP_N;
+    private int topN = SamplingPipeline.DEFAULT_TOP_N;
 
     /** Prefills {@code prompt} with common random numbers from {@code seed}. */
     public DecodeSession(LanguageModel lm, String prompt, long seed) {

@@ -6,9 +6,10 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
- * Starting points by use, from the tutorial's table (temperature, top-k, top-p). A preset sets the
- * greedy switch, T, k and p and turns min-p and typical-p off; penalties, the top-p rule and the
- * chain order are left as they were.
+ * Starting points by use, from the tutorial's table (temperature, top-k, top-p). A preset is a
+ * whole strategy: T, k and p as in the table; min-p, typical-p and the penalties off; the inclusive
+ * top-p rule; the Hugging Face chain order. Options given with it (CLI) or changed after it (app)
+ * override single fields.
  */
 public enum Preset {
     CREATIVE("creative", false, 1.3, 80, 0.95),
@@ -20,47 +21,26 @@ public enum Preset {
     GREEDY("greedy", true, Temperature.OFF, TopK.OFF, TopP.OFF);
 
     private final String cliName;
-    private final boolean greedy;
-    private final double temperature;
-    private final int topK;
-    private final double topP;
+    private final SamplingSettings settings;
 
     Preset(String cliName, boolean greedy, double temperature, int topK, double topP) {
         this.cliName = cliName;
-        this.greedy = greedy;
-        this.temperature = temperature;
-        this.topK = topK;
-        this.topP = topP;
+        this.settings =
+                SamplingSettings.builder()
+                        .greedy(greedy)
+                        .temperature(temperature)
+                        .topK(topK)
+                        .topP(topP)
+                        .build();
     }
 
     public String cliName() {
         return cliName;
     }
 
-    public boolean greedy() {
-        return greedy;
-    }
-
-    public double temperature() {
-        return temperature;
-    }
-
-    public int topK() {
-        return topK;
-    }
-
-    public double topP() {
-        return topP;
-    }
-
-    /** This preset on top of {@code base} (penalties, rule and order kept from base). */
-    public SamplingSettings applyTo(SamplingSettings base) {
-        return base.toBuilder().preset(this).build();
-    }
-
-    /** This preset on top of {@link SamplingSettings#neutral()}. */
+    /** The whole strategy: T, k and p from the table, everything else off, HF order. */
     public SamplingSettings settings() {
-        return applyTo(SamplingSettings.neutral());
+        return settings;
     }
 
     /** Parses a preset name (case-insensitive). */
@@ -71,13 +51,8 @@ public enum Preset {
                 return preset;
             }
         }
-        throw new BadInputException(
-                "preset must be one of "
-                        + Arrays.stream(values())
-                                .map(Preset::cliName)
-                                .collect(Collectors.joining(", "))
-                        + " (got '"
-                        + text
-                        + "')");
+        String names =
+                Arrays.stream(values()).map(Preset::cliName).collect(Collectors.joining(", "));
+        throw new BadInputException("preset must be one of %s (got '%s')".formatted(names, text));
     }
 }

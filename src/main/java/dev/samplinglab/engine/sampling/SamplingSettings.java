@@ -5,9 +5,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A complete, validated sampling strategy. Immutable; change one field with a wither ({@code
- * withTopP(0.9)}) or several with {@link #toBuilder()}. "Off" values: k = 0, p = 1, min-p = 0,
- * typical-p = 1, repetition penalty 1, frequency and presence penalties 0, T = 1 (neutral).
+ * A complete, validated sampling strategy: the one declaration of the sampling parameters, which
+ * the CLI options, the app's strategy editor, the compare columns and the settings file map to.
+ * Immutable; build it with {@link #builder()} or a {@link Preset}, change it with {@link
+ * #toBuilder()}; the constructor is the one range check, with one-line messages. "Off" values: k =
+ * 0, p = 1, min-p = 0, typical-p = 1, repetition penalty 1, frequency and presence penalties 0, T =
+ * 1 (neutral).
  *
  * <p>Greedy decoding ignores temperature and the filters (as Hugging Face does with {@code
  * do_sample=False}) but still applies the penalties; their values are kept so that switching greedy
@@ -86,15 +89,17 @@ public record SamplingSettings(
 
     /** Pure greedy decoding (argmax), penalties off. */
     public static SamplingSettings greedyDecoding() {
-        return NEUTRAL.withGreedy(true);
+        return Preset.GREEDY.settings();
     }
 
+    /** Builds settings from {@link #neutral()}: the one way to make settings. */
     public static Builder builder() {
         return NEUTRAL.toBuilder();
     }
 
+    /** Changes settings: {@code s.toBuilder().topP(0.9).build()}; build() validates once. */
     public Builder toBuilder() {
-        return new Builder(this);
+        return new Builder().copy(this);
     }
 
     /** Whether {@code kind} has a non-neutral value (regardless of greedy). */
@@ -123,58 +128,6 @@ public record SamplingSettings(
             }
         }
         return List.copyOf(active);
-    }
-
-    public SamplingSettings withGreedy(boolean value) {
-        return toBuilder().greedy(value).build();
-    }
-
-    public SamplingSettings withTemperature(double value) {
-        return toBuilder().temperature(value).build();
-    }
-
-    public SamplingSettings withTopK(int value) {
-        return toBuilder().topK(value).build();
-    }
-
-    public SamplingSettings withTopP(double value) {
-        return toBuilder().topP(value).build();
-    }
-
-    public SamplingSettings withTopPRule(TopPRule value) {
-        return toBuilder().topPRule(value).build();
-    }
-
-    public SamplingSettings withMinP(double value) {
-        return toBuilder().minP(value).build();
-    }
-
-    public SamplingSettings withTypicalP(double value) {
-        return toBuilder().typicalP(value).build();
-    }
-
-    public SamplingSettings withRepetitionPenalty(double value) {
-        return toBuilder().repetitionPenalty(value).build();
-    }
-
-    public SamplingSettings withFrequencyPenalty(double value) {
-        return toBuilder().frequencyPenalty(value).build();
-    }
-
-    public SamplingSettings withPresencePenalty(double value) {
-        return toBuilder().presencePenalty(value).build();
-    }
-
-    public SamplingSettings withPenaltyWindow(int value) {
-        return toBuilder().penaltyWindow(value).build();
-    }
-
-    public SamplingSettings withOrder(List<StageKind> value) {
-        return toBuilder().order(value).build();
-    }
-
-    public SamplingSettings withOrder(ChainOrder value) {
-        return toBuilder().order(value.stages()).build();
     }
 
     /** A short human-readable summary, e.g. "T=0.9 top-k=45 top-p=0.9 (inclusive) order=hf". */
@@ -236,7 +189,9 @@ public record SamplingSettings(
         private int penaltyWindow;
         private List<StageKind> order;
 
-        private Builder(SamplingSettings s) {
+        private Builder() {}
+
+        private Builder copy(SamplingSettings s) {
             greedy = s.greedy;
             temperature = s.temperature;
             topK = s.topK;
@@ -249,6 +204,7 @@ public record SamplingSettings(
             presencePenalty = s.presencePenalty;
             penaltyWindow = s.penaltyWindow;
             order = s.order;
+            return this;
         }
 
         public Builder greedy(boolean value) {
@@ -316,14 +272,9 @@ public record SamplingSettings(
             return this;
         }
 
+        /** Every field from the preset: a preset is a whole strategy. */
         public Builder preset(Preset preset) {
-            greedy = preset.greedy();
-            temperature = preset.temperature();
-            topK = preset.topK();
-            topP = preset.topP();
-            minP = MinP.OFF;
-            typicalP = TypicalP.OFF;
-            return this;
+            return copy(preset.settings());
         }
 
         public SamplingSettings build() {

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,9 +49,8 @@ class CompareViewModelTest {
         }
     }
 
-    private static Strategy sampling(double t, double p) {
-        Strategy d = Strategy.defaults().withPreset(Preset.GENERAL);
-        return new Strategy(false, t, 0, p, d.rule(), 0, 1, 1, 0, 0, 0, d.order());
+    private static SamplingSettings sampling(double t, double p) {
+        return SamplingSettings.builder().temperature(t).topP(p).build();
     }
 
     @Test
@@ -160,9 +159,9 @@ class CompareViewModelTest {
 
     @Test
     void columnsStayBetweenTwoAndFour() {
-        vm.addColumn(Strategy.defaults());
-        vm.addColumn(Strategy.defaults());
-        vm.addColumn(Strategy.defaults());
+        vm.addColumn(Preset.GENERAL.settings());
+        vm.addColumn(Preset.GENERAL.settings());
+        vm.addColumn(Preset.GENERAL.settings());
         assertThat(vm.columns()).hasSize(4);
         vm.removeColumn(0);
         vm.removeColumn(0);
@@ -176,5 +175,38 @@ class CompareViewModelTest {
         vm.step();
         assertThat(errors).singleElement().asString().contains("not a folder");
         assertThat(vm.stepsProperty().get()).isZero();
+    }
+
+    @Test
+    void aBeamColumnStepsInLockstepWithTheSameMetrics() {
+        column(0).strategy().applyPreset(Preset.GREEDY);
+        steps(2);
+        vm.beam().numBeamsProperty().set(3);
+        vm.beam().enabledProperty().set(true);
+        // switched on at step 2: built and replayed to step 2
+        assertThat(vm.beam().stateProperty().get().tokens()).hasSize(2);
+        steps(3);
+        assertThat(errors).isEmpty();
+        BeamColumn.State s = vm.beam().stateProperty().get();
+        assertThat(s.tokens()).hasSize(5);
+        assertThat(s.pieces()).hasSize(5);
+        assertThat(s.status()).contains("5 steps").contains("3 beams").contains("KV cache");
+        RunMetrics m = vm.beam().metricsProperty().get();
+        assertThat(m.steps()).isEqualTo(5);
+        double meanLogProb = java.util.Arrays.stream(s.logProbs()).average().orElseThrow();
+        assertThat(m.meanLogProb())
+                .isCloseTo(meanLogProb, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(m.meanEntropyBits()).isZero();
+        // on this model the best of 3 beams is at least as likely as greedy over 5 tokens
+        double greedy =
+                column(0).history().stream()
+                        .mapToDouble(r -> Math.log(r.trace().chosenRawProb()))
+                        .sum();
+        assertThat(java.util.Arrays.stream(s.logProbs()).sum())
+                .isGreaterThanOrEqualTo(greedy - 1e-4);
+        vm.back();
+        assertThat(vm.beam().stateProperty().get().tokens()).hasSize(4);
+        vm.beam().enabledProperty().set(false);
+        assertThat(vm.beam().stateProperty().get().tokens()).isEmpty();
     }
 }

@@ -8,10 +8,10 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.step.ModelChoice;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.hub.FakeHub;
 import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.hub.HubFixtures;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.nio.file.Path;
 import java.util.List;
@@ -62,7 +62,8 @@ class GetModelDialogTest {
         hub = new FakeHub();
         commit = hub.add(REPO, HubFixtures.gpt2Repo(100_000));
         AppSettings settings =
-                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
+                new AppSettings(
+                        "random:tiny", "The cat", 0, Preset.GENERAL.settings(), 12, 4, 1200, 800);
         MainWindow window =
                 MainWindow.build(
                         stage,
@@ -150,11 +151,13 @@ class GetModelDialogTest {
                 .extracting(f -> f.name())
                 .contains("config.json", "model.safetensors");
 
+        // the engine test bounds cancel at the latch; here a generous bound that survives a busy
+        // machine
         long clicked = System.nanoTime();
-        robot.clickOn("#download-cancel");
+        robot.interact(() -> robot.lookup("#download-cancel").queryButton().fire());
         WaitForAsyncUtils.waitFor(
-                2, TimeUnit.SECONDS, () -> text(robot, "#download-status").startsWith("Cancelled"));
-        assertThat((System.nanoTime() - clicked) / 1e9).isLessThan(2.0);
+                5, TimeUnit.SECONDS, () -> text(robot, "#download-status").startsWith("Cancelled"));
+        assertThat((System.nanoTime() - clicked) / 1e9).isLessThan(5.0);
         assertThat(robot.lookup("#download-start").query().isDisabled()).isFalse();
         assertThat(opened).doesNotContain(REPO);
         assertThat(cache.resolve("models--test-org--tiny-gpt2/snapshots/" + commit)).doesNotExist();

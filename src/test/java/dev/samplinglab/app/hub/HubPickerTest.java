@@ -8,9 +8,9 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.step.ModelChoice;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.hub.HubEnvironment;
 import dev.samplinglab.engine.hub.HubFixtures;
+import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.nio.file.Path;
 import java.util.List;
@@ -55,7 +55,8 @@ class HubPickerTest {
         HubFixtures.writeSnapshot(
                 cache, "google-t5/t5-small", "b".repeat(40), HubFixtures.model("t5", 10), false);
         AppSettings settings =
-                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1200, 800);
+                new AppSettings(
+                        "random:tiny", "The cat", 0, Preset.GENERAL.settings(), 12, 4, 1200, 800);
         window =
                 MainWindow.build(
                         stage,

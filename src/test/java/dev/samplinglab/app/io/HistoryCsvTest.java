@@ -3,7 +3,7 @@ package dev.samplinglab.app.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.common.FakeStepSource;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import org.junit.jupiter.api.Test;
 
 class HistoryCsvTest {
@@ -19,7 +19,7 @@ class HistoryCsvTest {
     @Test
     void oneRowPerStepAfterTheHeader() {
         FakeStepSource session = new FakeStepSource("The cat", 3);
-        var settings = Strategy.defaults().toSettings();
+        var settings = Preset.GENERAL.settings();
         session.step(settings);
         session.step(settings);
         String csv = HistoryCsv.format(session.history());

@@ -2,8 +2,9 @@ package dev.samplinglab.app.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.ChainOrder;
+import dev.samplinglab.engine.sampling.SamplingSettings;
+import dev.samplinglab.engine.sampling.TopPRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,20 +20,19 @@ class SettingsStoreTest {
 
     @Test
     void savedSettingsComeBack() throws Exception {
-        Strategy s =
-                new Strategy(
-                        true,
-                        0.7,
-                        12,
-                        0.8,
-                        Strategy.Rule.CUMSUM_LE_P,
-                        0.05,
-                        1,
-                        1.2,
-                        0.1,
-                        0,
-                        32,
-                        ChainOrder.LLAMA_CPP.stages());
+        SamplingSettings s =
+                SamplingSettings.builder()
+                        .greedy(true)
+                        .temperature(0.7)
+                        .topK(12)
+                        .topP(0.8)
+                        .topPRule(TopPRule.CUMSUM_LE_P)
+                        .minP(0.05)
+                        .repetitionPenalty(1.2)
+                        .frequencyPenalty(0.1)
+                        .penaltyWindow(32)
+                        .order(ChainOrder.LLAMA_CPP)
+                        .build();
         AppSettings saved =
                 new AppSettings("random:tiny", "To be\nor not", 42, s, 30, 2.5, 1200, 800);
         SettingsStore store = new SettingsStore(dir);

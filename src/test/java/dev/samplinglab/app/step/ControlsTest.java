@@ -10,7 +10,6 @@ import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.ChainOrderBox;
 import dev.samplinglab.app.widgets.ParamRow;
 import dev.samplinglab.app.widgets.Scales;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.ChainOrder;
 import dev.samplinglab.engine.sampling.Preset;
 import dev.samplinglab.engine.sampling.StageKind;
@@ -36,7 +35,8 @@ class ControlsTest {
     @Start
     void start(Stage stage) {
         AppSettings settings =
-                new AppSettings("random:tiny", "The cat", 0, Strategy.defaults(), 12, 4, 1300, 860);
+                new AppSettings(
+                        "random:tiny", "The cat", 0, Preset.GENERAL.settings(), 12, 4, 1200, 760);
         window =
                 MainWindow.build(
                         stage,
@@ -64,7 +64,7 @@ class ControlsTest {
         assertThat(robot.lookup("#temperature-field").queryAs(TextField.class).getText())
                 .isEqualTo("0.60");
         assertThat(robot.lookup("#top-k-field").queryAs(TextField.class).getText()).isEqualTo("35");
-        assertThat(vm.strategy().strategy().topP()).isEqualTo(0.88);
+        assertThat(vm.strategy().settings().topP()).isEqualTo(0.88);
     }
 
     @Test
@@ -127,7 +127,7 @@ class ControlsTest {
         assertThat(remembered.prompt()).isEqualTo("Once upon");
         assertThat(remembered.seed()).isEqualTo(9);
         assertThat(remembered.strategy().topK()).isEqualTo(7);
-        assertThat(remembered.width()).isEqualTo(1300);
+        assertThat(remembered.width()).isEqualTo(1200);
         java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("settings");
         dev.samplinglab.app.io.SettingsStore store = new dev.samplinglab.app.io.SettingsStore(dir);
         store.save(remembered);

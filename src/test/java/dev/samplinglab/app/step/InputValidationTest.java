@@ -8,7 +8,8 @@ import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.widgets.ParamRow;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.event.ActionEvent;
@@ -52,7 +53,7 @@ class InputValidationTest {
                                 "random:tiny",
                                 "The cat",
                                 7,
-                                Strategy.defaults(),
+                                Preset.GENERAL.settings(),
                                 12,
                                 4,
                                 1100,
@@ -91,7 +92,7 @@ class InputValidationTest {
     private void checkRow(ParamRow row) {
         String kept = row.field().getText();
         double slider = row.slider().getValue();
-        Strategy strategy = vm.strategy().strategy();
+        SamplingSettings strategy = vm.strategy().settings();
         for (String bad : INVALID) {
             type(row.field(), bad);
             assertThat(row.errorLabel().isVisible())
@@ -100,7 +101,7 @@ class InputValidationTest {
             assertThat(row.errorLabel().getText()).as(row.getId()).endsWith("kept " + kept);
             assertThat(row.slider().getValue()).as(row.getId()).isEqualTo(slider);
         }
-        assertThat(vm.strategy().strategy()).as(row.getId()).isEqualTo(strategy);
+        assertThat(vm.strategy().settings()).as(row.getId()).isEqualTo(strategy);
         type(row.field(), kept);
         assertThat(row.errorLabel().isVisible()).as("%s takes '%s'", row.getId(), kept).isFalse();
     }

@@ -12,7 +12,7 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.widgets.Strategy;
+import dev.samplinglab.engine.sampling.Preset;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +61,7 @@ class NothingLostTest {
                                 "random:tiny",
                                 "The cat",
                                 0,
-                                Strategy.defaults(),
+                                Preset.GENERAL.settings(),
                                 12,
                                 4,
                                 1100,
@@ -143,13 +143,20 @@ class NothingLostTest {
         SettingsStore store = new SettingsStore(dir);
         AppSettings old =
                 new AppSettings(
-                        "random:tiny", "old prompt", 1, Strategy.defaults(), 25, 4, 1000, 700);
+                        "random:tiny",
+                        "old prompt",
+                        1,
+                        Preset.GENERAL.settings(),
+                        25,
+                        4,
+                        1000,
+                        700);
         store.save(old);
         makeReadOnly(dir);
         try {
             AppSettings next =
                     new AppSettings(
-                            "bundled", "new prompt", 2, Strategy.defaults(), 30, 5, 900, 600);
+                            "bundled", "new prompt", 2, Preset.GENERAL.settings(), 30, 5, 900, 600);
             assertThatThrownBy(() -> store.save(next)).isInstanceOf(IOException.class);
         } finally {
             makeWritable(dir);

@@ -8,11 +8,12 @@ import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.io.SettingsStore;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.engine.sampling.ChainOrder;
 import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.StageKind;
 import dev.samplinglab.engine.sampling.StageTrace;
+import dev.samplinglab.engine.sampling.TopPRule;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
@@ -288,14 +289,24 @@ class StepViewModelTest {
     }
 
     @Test
-    void presetsSetTemperatureKAndPAndTurnMinPOff() {
+    void aPresetSetsTheWholeStrategy() {
         vm.strategy().minPProperty().set(0.2);
+        vm.strategy().ruleProperty().set(TopPRule.CUMSUM_LE_P);
+        vm.strategy().repetitionPenaltyProperty().set(1.3);
+        vm.strategy().presencePenaltyProperty().set(0.4);
+        vm.strategy().orderProperty().set(ChainOrder.LLAMA_CPP.stages());
         vm.strategy().applyPreset(Preset.CREATIVE);
-        Strategy s = vm.strategy().strategy();
+        SamplingSettings s = vm.strategy().settings();
+        assertThat(s).isEqualTo(Preset.CREATIVE.settings());
         assertThat(s.temperature()).isEqualTo(1.3);
         assertThat(s.topK()).isEqualTo(80);
         assertThat(s.topP()).isEqualTo(0.95);
         assertThat(s.minP()).isZero();
+        assertThat(s.topPRule()).isEqualTo(TopPRule.INCLUSIVE);
+        assertThat(s.repetitionPenalty()).isEqualTo(1);
+        assertThat(s.presencePenalty()).isZero();
+        assertThat(s.order()).isEqualTo(ChainOrder.HF.stages());
+        assertThat(vm.strategy().lastValid()).isEqualTo(s);
     }
 
     private static void runAll(Queue<Runnable> queue) {

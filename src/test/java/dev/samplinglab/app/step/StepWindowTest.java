@@ -14,8 +14,8 @@ import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
-import dev.samplinglab.app.widgets.Strategy;
 import dev.samplinglab.app.widgets.TokenStrip;
+import dev.samplinglab.engine.sampling.SamplingSettings;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -60,8 +60,7 @@ class StepWindowTest {
                     opened.add(m);
                     return m;
                 };
-        Strategy strategy =
-                Strategy.defaults().withPreset(dev.samplinglab.engine.sampling.Preset.GENERAL);
+        SamplingSettings strategy = dev.samplinglab.engine.sampling.Preset.GENERAL.settings();
         AppSettings settings =
                 new AppSettings("random:tiny", "The cat", 0, strategy, 12, 4, 1300, 860);
         HistoryJson json = new HistoryJson(TraceJson::toJson);

@@ -66,7 +66,8 @@ class LlamaFolderTest {
             assertThat(lm.shownVocab()).isEqualTo(tokenizerVocab);
             assertThat(s.nextLogits()).hasSize(tokenizerVocab);
             SamplingPipeline hot =
-                    SamplingPipeline.of(SamplingSettings.neutral().withTemperature(3));
+                    SamplingPipeline.of(
+                            SamplingSettings.neutral().toBuilder().temperature(3).build());
             for (int i = 0; i < 20; i++) {
                 assertThat(s.step(hot).tokenId()).isLessThan(tokenizerVocab);
             }

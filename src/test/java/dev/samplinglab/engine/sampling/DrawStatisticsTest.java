@@ -26,7 +26,8 @@ class DrawStatisticsTest {
                                 .topPRule(TopPRule.CUMSUM_LE_P)
                                 .build()),
                 Arguments.of(SamplingSettings.builder().minP(0.1).typicalP(0.9).build()),
-                Arguments.of(Preset.CREATIVE.settings().withRepetitionPenalty(1.3)));
+                Arguments.of(
+                        Preset.CREATIVE.settings().toBuilder().repetitionPenalty(1.3).build()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -144,7 +144,7 @@ class SamplingPipelineTest {
         //    [.444, .333, .222] reaches 0.75 at id 1, so 2 are kept.
         SamplingSettings a =
                 SamplingSettings.builder().temperature(0.5).topP(0.75).minP(0.3).build();
-        SamplingSettings b = a.withTemperature(1.0);
+        SamplingSettings b = a.toBuilder().temperature(1.0).build();
         return Stream.of(
                 Arguments.of(a, ChainOrder.HF, new int[] {0, 1}),
                 Arguments.of(a, ChainOrder.LLAMA_CPP, new int[] {0, 1, 2}),
@@ -158,7 +158,7 @@ class SamplingPipelineTest {
     @MethodSource("chainOrders")
     void chainOrderChangesTheKeptSet(SamplingSettings s, ChainOrder order, int[] kept) {
         Distribution out =
-                SamplingPipeline.of(s.withOrder(order))
+                SamplingPipeline.of(s.toBuilder().order(order).build())
                         .finalDistribution(floats(logitsOf(0.4, 0.3, 0.2, 0.1)), new int[0]);
         assertThat(out.keptIds()).containsExactly(kept);
     }
@@ -168,7 +168,7 @@ class SamplingPipelineTest {
         SamplingSettings s =
                 SamplingSettings.builder().temperature(0.5).topP(0.75).minP(0.3).topK(3).build();
         StepTrace t =
-                SamplingPipeline.of(s.withOrder(ChainOrder.LLAMA_CPP))
+                SamplingPipeline.of(s.toBuilder().order(ChainOrder.LLAMA_CPP).build())
                         .run(LOGITS, new int[0], 0.1, null, 5);
         assertThat(t.stages())
                 .extracting(StageTrace::name)
@@ -211,7 +211,8 @@ class SamplingPipelineTest {
         assertThatThrownBy(() -> p.run(new float[] {1, 2}, new int[] {2}, 0.5, null, 5))
                 .isInstanceOf(IllegalArgumentException.class);
         SamplingPipeline rep =
-                SamplingPipeline.of(SamplingSettings.neutral().withRepetitionPenalty(2));
+                SamplingPipeline.of(
+                        SamplingSettings.neutral().toBuilder().repetitionPenalty(2).build());
         assertThatThrownBy(() -> rep.run(new float[] {1, 2}, new int[] {2}, 0.5, null, 5))
                 .hasMessage("context id 2 is outside the vocabulary [0, 2)");
     }

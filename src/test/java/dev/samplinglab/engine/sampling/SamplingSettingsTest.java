@@ -17,43 +17,60 @@ class SamplingSettingsTest {
         SamplingSettings n = SamplingSettings.neutral();
         return Stream.of(
                 bad(
-                        () -> n.withTemperature(0),
+                        () -> n.toBuilder().temperature(0).build(),
                         "temperature must be > 0 and finite (got 0.0); use greedy for T = 0"),
-                bad(() -> n.withTemperature(-1), "temperature must be > 0 and finite (got -1.0)"),
                 bad(
-                        () -> n.withTemperature(Double.NaN),
+                        () -> n.toBuilder().temperature(-1).build(),
+                        "temperature must be > 0 and finite (got -1.0)"),
+                bad(
+                        () -> n.toBuilder().temperature(Double.NaN).build(),
                         "temperature must be > 0 and finite (got NaN)"),
                 bad(
-                        () -> n.withTemperature(Double.POSITIVE_INFINITY),
+                        () -> n.toBuilder().temperature(Double.POSITIVE_INFINITY).build(),
                         "temperature must be > 0 and finite (got Infinity)"),
-                bad(() -> n.withTopK(-1), "top-k must be >= 0, 0 = off (got -1)"),
-                bad(() -> n.withTopP(0), "top-p must be in (0, 1], 1 = off (got 0.0)"),
-                bad(() -> n.withTopP(1.5), "top-p must be in (0, 1], 1 = off (got 1.5)"),
-                bad(() -> n.withTopP(Double.NaN), "top-p must be in (0, 1], 1 = off (got NaN)"),
-                bad(() -> n.withMinP(-0.1), "min-p must be in [0, 1], 0 = off (got -0.1)"),
-                bad(() -> n.withTypicalP(0), "typical-p must be in (0, 1], 1 = off (got 0.0)"),
+                bad(() -> n.toBuilder().topK(-1).build(), "top-k must be >= 0, 0 = off (got -1)"),
                 bad(
-                        () -> n.withRepetitionPenalty(0),
+                        () -> n.toBuilder().topP(0).build(),
+                        "top-p must be in (0, 1], 1 = off (got 0.0)"),
+                bad(
+                        () -> n.toBuilder().topP(1.5).build(),
+                        "top-p must be in (0, 1], 1 = off (got 1.5)"),
+                bad(
+                        () -> n.toBuilder().topP(Double.NaN).build(),
+                        "top-p must be in (0, 1], 1 = off (got NaN)"),
+                bad(
+                        () -> n.toBuilder().minP(-0.1).build(),
+                        "min-p must be in [0, 1], 0 = off (got -0.1)"),
+                bad(
+                        () -> n.toBuilder().typicalP(0).build(),
+                        "typical-p must be in (0, 1], 1 = off (got 0.0)"),
+                bad(
+                        () -> n.toBuilder().repetitionPenalty(0).build(),
                         "repetition penalty must be > 0 and finite, 1 = off (got 0.0)"),
                 bad(
-                        () -> n.withRepetitionPenalty(-1.2),
+                        () -> n.toBuilder().repetitionPenalty(-1.2).build(),
                         "repetition penalty must be > 0 and finite, 1 = off (got -1.2)"),
                 bad(
-                        () -> n.withFrequencyPenalty(3),
+                        () -> n.toBuilder().frequencyPenalty(3).build(),
                         "frequency penalty must be in [-2, 2], 0 = off (got 3.0)"),
                 bad(
-                        () -> n.withPresencePenalty(Double.NaN),
+                        () -> n.toBuilder().presencePenalty(Double.NaN).build(),
                         "presence penalty must be in [-2, 2], 0 = off (got NaN)"),
                 bad(
-                        () -> n.withPenaltyWindow(-1),
+                        () -> n.toBuilder().penaltyWindow(-1).build(),
                         "penalty window must be >= 0, 0 = whole context (got -1)"),
-                bad(() -> n.withTopPRule(null), "top-p rule must be inclusive or cumsum-le-p"),
                 bad(
-                        () -> n.withTypicalP(0.9).withOrder(ChainOrder.VLLM),
+                        () -> n.toBuilder().topPRule(null).build(),
+                        "top-p rule must be inclusive or cumsum-le-p"),
+                bad(
+                        () -> n.toBuilder().typicalP(0.9).order(ChainOrder.VLLM).build(),
                         "typical_p is set but not in the chain order vllm; add it to the order or"
                                 + " turn it off"),
                 bad(
-                        () -> n.withOrder(List.of(StageKind.TOP_K, StageKind.TOP_K)),
+                        () ->
+                                n.toBuilder()
+                                        .order(List.of(StageKind.TOP_K, StageKind.TOP_K))
+                                        .build(),
                         "order lists top_k twice; each stage at most once"));
     }
 
@@ -72,7 +89,7 @@ class SamplingSettingsTest {
     @Test
     void withersChangeOneFieldAndKeepTheRest() {
         SamplingSettings a = Preset.GENERAL.settings();
-        SamplingSettings b = a.withTopP(0.5);
+        SamplingSettings b = a.toBuilder().topP(0.5).build();
         assertThat(b.topP()).isEqualTo(0.5);
         assertThat(b.topK()).isEqualTo(45);
         assertThat(b.temperature()).isEqualTo(0.9);
@@ -103,21 +120,33 @@ class SamplingSettingsTest {
     }
 
     @Test
-    void presetKeepsPenaltiesOrderAndRuleButResetsFilters() {
+    void aPresetSetsTheWholeStrategy() {
         SamplingSettings base =
                 SamplingSettings.builder()
                         .repetitionPenalty(1.2)
+                        .frequencyPenalty(0.5)
+                        .presencePenalty(0.3)
+                        .penaltyWindow(16)
                         .minP(0.1)
+                        .typicalP(0.8)
                         .topPRule(TopPRule.CUMSUM_LE_P)
                         .order(ChainOrder.LLAMA_CPP)
                         .build();
-        SamplingSettings s = Preset.CODE.applyTo(base);
-        assertThat(s.repetitionPenalty()).isEqualTo(1.2);
+        SamplingSettings s = base.toBuilder().preset(Preset.CODE).build();
+        assertThat(s)
+                .isEqualTo(Preset.CODE.settings())
+                .isEqualTo(SamplingSettings.builder().temperature(0.5).topK(50).topP(0.95).build());
+        assertThat(s.repetitionPenalty()).isEqualTo(1);
+        assertThat(s.frequencyPenalty()).isZero();
+        assertThat(s.presencePenalty()).isZero();
+        assertThat(s.penaltyWindow()).isZero();
         assertThat(s.minP()).isZero();
-        assertThat(s.topPRule()).isEqualTo(TopPRule.CUMSUM_LE_P);
-        assertThat(s.order()).isEqualTo(ChainOrder.LLAMA_CPP.stages());
+        assertThat(s.typicalP()).isEqualTo(1);
+        assertThat(s.topPRule()).isEqualTo(TopPRule.INCLUSIVE);
+        assertThat(s.order()).isEqualTo(ChainOrder.HF.stages());
         assertThat(Preset.GREEDY.settings().greedy()).isTrue();
         assertThat(Preset.GREEDY.settings().activeStages()).isEmpty();
+        assertThat(Preset.GREEDY.settings()).isEqualTo(SamplingSettings.greedyDecoding());
         assertThatThrownBy(() -> Preset.parse("poetry"))
                 .hasMessage(
                         "preset must be one of creative, general, faithful, qa, code, dialogue,"

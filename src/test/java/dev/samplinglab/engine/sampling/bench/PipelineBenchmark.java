@@ -69,7 +69,7 @@ public class PipelineBenchmark {
                         .minP(0.05)
                         .typicalP(0.95)
                         .build();
-        return chain.equals("full") ? full : full.withTopK(0);
+        return chain.equals("full") ? full : full.toBuilder().topK(0).build();
     }
 
     @Benchmark

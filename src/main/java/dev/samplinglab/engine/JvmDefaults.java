@@ -1,11 +1,14 @@
-package dev.samplinglab.cli;
+package dev.samplinglab.engine;
 
-/** Process-wide defaults: DJL fully offline, one libtorch thread, quiet CUDA probing. */
-public final class Runtime {
-    private Runtime() {}
+/**
+ * Process-wide JVM defaults for the engine: DJL fully offline, one libtorch thread, quiet CUDA
+ * probing. Applied by every entry point (the CLI, the app) before DJL starts.
+ */
+public final class JvmDefaults {
+    private JvmDefaults() {}
 
     /** Sets system properties unless the user already set them. */
-    public static void configureDefaults() {
+    public static void apply() {
         setIfAbsent("ai.djl.offline", "true");
         setIfAbsent("ai.djl.pytorch.num_threads", "1");
         setIfAbsent("ai.djl.pytorch.num_interop_threads", "1");
