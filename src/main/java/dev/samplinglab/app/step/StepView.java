@@ -56,6 +56,10 @@ public final class StepView extends BorderPane implements LabTab {
     private final LatencyProbe latency = new LatencyProbe();
     private final TimelineStrip timeline;
     private final ScrollPane left;
+    private final Node topBar;
+    private final HBox statusRow = new HBox(8);
+    private final VBox centreBox = new VBox();
+    private final ProjectorLayout projector;
     private final BeamViewModel beams;
     private final BeamView beamView;
     private final Node samplingCentre;
@@ -70,7 +74,8 @@ public final class StepView extends BorderPane implements LabTab {
         this.beams = beamViewModel(vm);
         this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
-        setTop(toolbar());
+        topBar = toolbar();
+        setTop(topBar);
         left = new ScrollPane(new VBox(new BeamControls(beams), controls));
         left.setId("controls-scroll");
         left.setFitToWidth(true);
@@ -81,6 +86,7 @@ public final class StepView extends BorderPane implements LabTab {
         samplingCentre = centre();
         setCenter(samplingCentre);
         setBottom(strip);
+        projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
         beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
         vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
@@ -125,7 +131,9 @@ public final class StepView extends BorderPane implements LabTab {
         vm.stopRunning();
         beams.stop();
         setCenter(on ? beamView : samplingCentre);
-        setBottom(on ? null : strip);
+        if (!vm.presentationProperty().get()) {
+            setBottom(on ? null : strip); // in presentation mode the text lives in the side column
+        }
         if (on) {
             beams.reset();
         }
@@ -149,12 +157,12 @@ public final class StepView extends BorderPane implements LabTab {
                         "Replace the shown step's token with an alternative and"
                                 + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
-        HBox statusRow = new HBox(8, status, branch);
+        statusRow.getChildren().setAll(status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        VBox box = new VBox(charts, timeline, statusRow);
-        box.getStyleClass().add("centre");
-        return box;
+        centreBox.getChildren().setAll(charts, timeline, statusRow);
+        centreBox.getStyleClass().add("centre");
+        return centreBox;
     }
 
     private Node toolbar() {
@@ -267,9 +275,32 @@ public final class StepView extends BorderPane implements LabTab {
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
         beamView.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
         left.setPrefViewportWidth(on ? 440 : 340);
+        arrange(on);
         for (Node n : lookupAll(".secondary")) {
             n.setVisible(!on);
             n.setManaged(!on);
+        }
+    }
+
+    /**
+     * Projector layout: the charts take the whole height; the controls fold into a slim strip on
+     * the left; commands, the status line and the text move to a column on the right, so none of
+     * them is pushed below a 720-pixel screen.
+     */
+    private void arrange(boolean on) {
+        if (on) {
+            setTop(null);
+            setBottom(null);
+            centreBox.getChildren().setAll(charts);
+            setLeft(projector.slimControls(left));
+            setRight(projector.side(statusRow, strip));
+        } else {
+            projector.release();
+            setTop(topBar);
+            setLeft(left);
+            setRight(null);
+            centreBox.getChildren().setAll(charts, timeline, statusRow);
+            setBottom(strip);
         }
     }
 

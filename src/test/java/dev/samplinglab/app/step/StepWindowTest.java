@@ -277,7 +277,9 @@ class StepWindowTest {
         assertThat(vm.history()).isEmpty();
         robot.type(KeyCode.F11);
         assertThat(vm.presentationProperty().get()).isTrue();
-        assertThat(robot.lookup("#penalties").query().isVisible()).isFalse();
+        // the controls fold into the slim strip; its button unfolds them
+        assertThat(robot.lookup("#penalties").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#unfold-controls").tryQuery()).isPresent();
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
         assertThat(vm.presentationProperty().get()).isFalse();
         assertThat(robot.lookup("#penalties").query().isVisible()).isTrue();
