@@ -1,7 +1,7 @@
 package dev.samplinglab.app;
 
-import dev.samplinglab.app.beam.BeamBackend;
 import dev.samplinglab.app.beam.EngineBeamBackend;
+import dev.samplinglab.app.common.BeamBackend;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.beam;
 
+import dev.samplinglab.app.common.BeamBackend;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.beam.BeamModel;

@@ -7,7 +7,7 @@ import dev.samplinglab.app.SamplingLabApp;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.ExportFiles;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.StepViewModel;
 import dev.samplinglab.engine.BadInputException;
@@ -191,7 +191,7 @@ public final class WindowCapture {
             MainWindow window, Request r, long loadMillis, CompletableFuture<Result> done) {
         try {
             WritableImage image = window.scene().snapshot(null);
-            Exporter.writePng(image, r.out());
+            ExportFiles.writePng(image, r.out());
             var latency = window.view().latency();
             double[] model =
                     window.viewModel().history().stream()

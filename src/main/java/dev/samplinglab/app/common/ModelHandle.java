@@ -1,6 +1,5 @@
 package dev.samplinglab.app.common;
 
-import dev.samplinglab.app.beam.BeamBackend;
 import dev.samplinglab.engine.chat.ChatTemplateException;
 import dev.samplinglab.engine.chat.Prompt;
 

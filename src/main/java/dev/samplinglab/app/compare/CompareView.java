@@ -1,11 +1,10 @@
 package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.common.LabTab;
-import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.io.CompareCsv;
-import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.ExportFiles;
 import dev.samplinglab.app.widgets.Toolbar;
 import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.io.AtomicFiles;
@@ -212,11 +211,11 @@ public final class CompareView extends BorderPane implements LabTab {
                 "Export comparison as PNG",
                 "png",
                 "sampling-lab-compare.png",
-                f -> Exporter.writePng(image, f));
+                f -> ExportFiles.writePng(image, f));
     }
 
-    private Path save(String title, String ext, String suggested, Exporter.Write write) {
-        Path file = Exporter.chooseTarget(prompts, title, ext, suggested);
+    private Path save(String title, String ext, String suggested, ExportFiles.Write write) {
+        Path file = ExportFiles.chooseTarget(prompts, title, ext, suggested);
         if (file == null) {
             return null;
         }

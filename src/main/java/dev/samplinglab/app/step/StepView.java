@@ -10,7 +10,6 @@ import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;

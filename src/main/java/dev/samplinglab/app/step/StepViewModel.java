@@ -11,6 +11,7 @@ import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
+import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
@@ -47,7 +48,7 @@ import javafx.collections.ObservableList;
  * come back through the UI executor, so the UI thread never waits on the model. Session state is
  * mirrored as a snapshot after every operation, so the window always matches the session.
  */
-public final class StepViewModel {
+public final class StepViewModel implements TokenStrip.Source {
     private final ModelOpener opener;
     private final BackgroundWorker worker;
     private final Executor ui;
@@ -258,6 +259,7 @@ public final class StepViewModel {
     }
 
     /** Shows the charts of step i (history browsing; no model work). */
+    @Override
     public void select(int i) {
         if (i >= 0 && i < history.size()) {
             selected.set(i);
@@ -268,6 +270,7 @@ public final class StepViewModel {
      * Branches: keeps steps 0..stepIndex, replaces step stepIndex's pick with tokenId and drops
      * everything after it (the KV cache is truncated, not recomputed).
      */
+    @Override
     public void branch(int stepIndex, int tokenId) {
         stopRunning();
         SamplingSettings s = settings();
@@ -466,6 +469,7 @@ public final class StepViewModel {
     }
 
     /** Whether prompt piece {@code i} is a special token (a chat template's markers, BOS). */
+    @Override
     public boolean isSpecialPromptPiece(int i) {
         return specialPrompt.contains(i);
     }
@@ -529,6 +533,7 @@ public final class StepViewModel {
     }
 
     /** Index of the step whose charts are shown, -1 when none. */
+    @Override
     public ReadOnlyIntegerProperty selectedProperty() {
         return selected.getReadOnlyProperty();
     }
@@ -552,10 +557,12 @@ public final class StepViewModel {
         return worker.onErrorProperty();
     }
 
+    @Override
     public ObservableList<StepResult> history() {
         return historyView;
     }
 
+    @Override
     public ObservableList<String> promptPieces() {
         return promptView;
     }

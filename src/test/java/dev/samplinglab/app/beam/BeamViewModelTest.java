@@ -3,6 +3,7 @@ package dev.samplinglab.app.beam;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.samplinglab.app.common.BeamBackend;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.engine.chat.Prompt;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.RecordingPrompts;
-import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.ExportFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -52,7 +52,7 @@ class BeamColumnViewTest {
         robot.interact(
                 () -> {
                     try {
-                        Exporter.writePng(view.snapshot(null, null), png);
+                        ExportFiles.writePng(view.snapshot(null, null), png);
                     } catch (Exception e) {
                         throw new IllegalStateException(e);
                     }

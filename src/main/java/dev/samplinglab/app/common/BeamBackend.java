@@ -1,4 +1,4 @@
-package dev.samplinglab.app.beam;
+package dev.samplinglab.app.common;
 
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.beam.BeamModel;
