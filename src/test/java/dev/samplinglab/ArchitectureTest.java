@@ -1,7 +1,5 @@
 package dev.samplinglab;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
@@ -9,24 +7,12 @@ import com.tngtech.archunit.lang.ArchRule;
 
 @AnalyzeClasses(packages = "dev.samplinglab", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
+    @ArchTest static final ArchRule layers = ArchitectureRules.LAYERS;
+
+    @ArchTest static final ArchRule engineHasNoJavaFx = ArchitectureRules.ENGINE_WITHOUT_UI;
+
+    @ArchTest static final ArchRule samplingIsPureJava = ArchitectureRules.SAMPLING_WITHOUT_DJL;
 
     @ArchTest
-    static final ArchRule engineHasNoJavaFx =
-            noClasses()
-                    .that()
-                    .resideInAPackage("..engine..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage("javafx..", "org.controlsfx..", "..app..")
-                    .because("the engine must run without a UI toolkit");
-
-    @ArchTest
-    static final ArchRule samplingIsPureJava =
-            noClasses()
-                    .that()
-                    .resideInAPackage("..engine.sampling..")
-                    .should()
-                    .dependOnClassesThat()
-                    .resideInAnyPackage("ai.djl..")
-                    .because("the sampling pipeline works on float[] only");
+    static final ArchRule noCyclesBetweenPackages = ArchitectureRules.noCycles("dev.samplinglab");
 }

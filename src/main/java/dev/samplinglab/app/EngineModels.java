@@ -1,5 +1,7 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.beam.EngineBeamBackend;
+import dev.samplinglab.app.common.BeamBackend;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
@@ -51,6 +53,11 @@ public final class EngineModels implements ModelOpener {
         }
 
         @Override
+        public String detail() {
+            return lm.summary().describe();
+        }
+
+        @Override
         public StepSource start(String prompt, long seed) {
             return start(Prompt.plain(prompt), seed);
         }
@@ -58,6 +65,11 @@ public final class EngineModels implements ModelOpener {
         @Override
         public StepSource start(Prompt prompt, long seed) {
             return new Session(lm, new DecodeSession(lm, prompt, Coins.commonRandomNumbers(seed)));
+        }
+
+        @Override
+        public BeamBackend beams() {
+            return new EngineBeamBackend(lm);
         }
 
         @Override

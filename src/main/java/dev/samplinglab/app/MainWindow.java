@@ -88,8 +88,22 @@ public final class MainWindow {
                 .add(MainWindow.class.getResource(LabTabs.STYLESHEET).toExternalForm());
         stage.setScene(scene);
         place(stage, settings);
+        projectorFullScreen(stage, vm);
         stage.titleProperty().bind(Bindings.concat("Sampling Lab · ", vm.modelNameProperty()));
         return new MainWindow(vm, view, scene, tabs);
+    }
+
+    /** Presentation mode is full screen; leaving full screen (Esc) leaves presentation mode. */
+    private static void projectorFullScreen(Stage stage, StepViewModel vm) {
+        stage.setFullScreenExitHint("");
+        vm.presentationProperty().addListener((obs, o, on) -> stage.setFullScreen(on));
+        stage.fullScreenProperty()
+                .addListener(
+                        (obs, o, full) -> {
+                            if (!full) {
+                                vm.presentationProperty().set(false);
+                            }
+                        });
     }
 
     /** Opens at the saved size clamped to the primary screen's visual bounds (never off-screen). */

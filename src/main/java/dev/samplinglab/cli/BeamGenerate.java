@@ -3,6 +3,7 @@ package dev.samplinglab.cli;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.beam.BeamDecoding;
 import dev.samplinglab.engine.generate.beam.BeamSettings;
@@ -48,7 +49,7 @@ final class BeamGenerate {
     }
 
     private int[] promptIds(String prompt) {
-        int[] ids = lm.tokenizer().encode(prompt);
+        int[] ids = Prompt.plain(prompt).encode(lm.tokenizer());
         if (ids.length == 0) {
             ids = new int[] {lm.eosId()};
         }

@@ -63,8 +63,18 @@ public final class SnapshotCommand implements Callable<Integer> {
                     "tab to capture: step, compare, cache or playground (default: ${DEFAULT-VALUE})")
     String view;
 
+    @Option(
+            names = "--beams",
+            defaultValue = "0",
+            description = "beam search with N beams in the step window, 2..16 (default: sampling)")
+    int beams;
+
     @Override
     public Integer call() throws Exception {
+        if (beams != 0 && (beams < 2 || beams > 16)) {
+            throw new BadInputException(
+                    "--beams must be from 2 to 16 (the beam view's range), not " + beams);
+        }
         if (steps < 0 || steps > 1000) {
             throw new BadInputException("--steps must be between 0 and 1000 (got " + steps + ")");
         }
@@ -86,7 +96,16 @@ public final class SnapshotCommand implements Callable<Integer> {
         WindowCapture.Result r =
                 WindowCapture.take(
                         new WindowCapture.Request(
-                                model, prompt, seed, steps, out, width, height, presentation, tab));
+                                model,
+                                prompt,
+                                seed,
+                                steps,
+                                out,
+                                width,
+                                height,
+                                presentation,
+                                tab,
+                                beams));
         System.err.printf(
                 Locale.ROOT,
                 "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"

@@ -2,9 +2,9 @@ package dev.samplinglab.app.cachelab;
 
 import dev.samplinglab.app.chart.CacheGrid;
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.chart.TimingChart;
 import dev.samplinglab.app.common.LabTab;
-import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.widgets.SpinnerInput;
 import dev.samplinglab.engine.generate.CacheLab;
 import java.util.Locale;

@@ -7,7 +7,7 @@ import dev.samplinglab.app.SamplingLabApp;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.ExportFiles;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.app.step.StepViewModel;
 import dev.samplinglab.engine.BadInputException;
@@ -39,6 +39,7 @@ public final class WindowCapture {
      * @param height window height
      * @param presentation presentation mode
      * @param view tab to capture: step, compare, cache or playground
+     * @param beams 0 for sampling, else the step window runs beam search with this many beams
      */
     public record Request(
             String model,
@@ -49,7 +50,22 @@ public final class WindowCapture {
             int width,
             int height,
             boolean presentation,
-            TabId view) {
+            TabId view,
+            int beams) {
+
+        /** Sampling (no beams). */
+        public Request(
+                String model,
+                String prompt,
+                long seed,
+                int steps,
+                Path out,
+                int width,
+                int height,
+                boolean presentation,
+                TabId view) {
+            this(model, prompt, seed, steps, out, width, height, presentation, view, 0);
+        }
 
         /** The step window. */
         public Request(
@@ -164,13 +180,18 @@ public final class WindowCapture {
                 };
         vm.pendingProperty().addListener(next);
         vm.loadModel(r.model());
+        if (r.beams() > 0) {
+            // queued after the load on the same worker, so the search starts on the loaded model
+            window.view().beams().numBeamsProperty().set(r.beams());
+            window.view().beams().activeProperty().set(true);
+        }
     }
 
     private static void capture(
             MainWindow window, Request r, long loadMillis, CompletableFuture<Result> done) {
         try {
             WritableImage image = window.scene().snapshot(null);
-            Exporter.writePng(image, r.out());
+            ExportFiles.writePng(image, r.out());
             var latency = window.view().latency();
             double[] model =
                     window.viewModel().history().stream()

@@ -14,9 +14,16 @@ import javafx.scene.text.FontWeight;
  * @param kept fill of kept bars
  * @param dropped fill of dropped (masked) bars
  * @param line width of marker lines
+ * @param minLabel smallest size in px of axis numbers and token labels (18 on a projector)
  */
 public record ChartTheme(
-        double scale, Color text, Color muted, Color kept, Color dropped, double line) {
+        double scale,
+        Color text,
+        Color muted,
+        Color kept,
+        Color dropped,
+        double line,
+        double minLabel) {
 
     public static final ChartTheme NORMAL =
             new ChartTheme(
@@ -25,7 +32,8 @@ public record ChartTheme(
                     Color.web("#666666"),
                     Palette.BLUE,
                     Color.web("#d0d0d0"),
-                    1.5);
+                    1.5,
+                    0);
     public static final ChartTheme PRESENTATION =
             new ChartTheme(
                     1.45,
@@ -33,22 +41,30 @@ public record ChartTheme(
                     Color.web("#333333"),
                     Color.web("#00509a"),
                     Color.web("#c4c4c4"),
-                    2.5);
+                    2.5,
+                    18);
 
     public Font titleFont() {
-        return Font.font("DejaVu Sans", FontWeight.BOLD, 12.5 * scale);
+        return Font.font("DejaVu Sans", FontWeight.BOLD, projector() ? 17 : 12.5 * scale);
     }
 
     public Font detailFont() {
-        return Font.font("DejaVu Sans", 11.5 * scale);
+        return Font.font("DejaVu Sans", projector() ? 15 : 11.5 * scale);
     }
 
     public Font tickFont() {
-        return Font.font("DejaVu Sans", 10 * scale);
+        return Font.font("DejaVu Sans", Math.max(10 * scale, minLabel));
     }
 
     public Font pieceFont(boolean bold) {
         return Font.font(
-                "DejaVu Sans Mono", bold ? FontWeight.BOLD : FontWeight.NORMAL, 11.5 * scale);
+                "DejaVu Sans Mono",
+                bold ? FontWeight.BOLD : FontWeight.NORMAL,
+                Math.max(11.5 * scale, minLabel));
+    }
+
+    /** Whether this is the projector theme: compact chart furniture, large labels. */
+    public boolean projector() {
+        return minLabel > 0;
     }
 }

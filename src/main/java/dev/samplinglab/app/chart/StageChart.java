@@ -113,8 +113,17 @@ public class StageChart extends CanvasChart {
         return CdfPainter.connectorX(data.cdf(), barLayout().center(data.chosenIndex()));
     }
 
+    /** Header height: one line when title and detail fit (always on a projector), else two. */
     private double header() {
+        if (theme.projector()) {
+            return 22;
+        }
         return (oneLineHeader() ? 18 : 34) * theme.scale();
+    }
+
+    /** Height of the plot area in px (bars and axes, without header and coin strip). */
+    public double plotHeight() {
+        return plotBottom() - plotTop();
     }
 
     /** Title and explanation fit side by side: one header line, more room for the bars. */
@@ -136,7 +145,10 @@ public class StageChart extends CanvasChart {
     }
 
     private double stripHeight() {
-        return data != null && data.cdf() != null ? 54 * theme.scale() : 0;
+        if (data == null || data.cdf() == null) {
+            return 0;
+        }
+        return theme.projector() ? 52 : 54 * theme.scale();
     }
 
     private double plotTop() {
@@ -179,9 +191,9 @@ public class StageChart extends CanvasChart {
         painter.bars();
         painter.markers();
         if (data.cdf() != null) {
-            double s = theme.scale();
+            double s = theme.projector() ? 1 : theme.scale();
             double barX = data.chosenIndex() < 0 ? Double.NaN : layout.center(data.chosenIndex());
-            new CdfPainter(g, theme, data.cdf(), plotBottom() + 14 * s, 22 * s)
+            new CdfPainter(g, theme, data.cdf(), plotBottom() + 10 * s, 20 * s)
                     .draw(BarLayout.LEFT, layout.plotRight(), barX, plotBottom());
         }
     }
@@ -194,12 +206,27 @@ public class StageChart extends CanvasChart {
         g.fillText(data.title(), 8, 3);
         g.setFill(theme.muted());
         g.setFont(theme.detailFont());
-        if (oneLineHeader()) {
+        if (theme.projector()) {
+            double x = 8 + width(data.title(), theme.titleFont()) + 14;
+            g.fillText(clip(data.detail(), theme.detailFont(), w - x - 8), x, 3);
+        } else if (oneLineHeader()) {
             double x = 8 + width(data.title(), theme.titleFont()) + 14;
             g.fillText(data.detail(), x, 3 + 1.5 * theme.scale());
         } else {
             g.fillText(data.detail(), 8, 3 + 16 * theme.scale(), Math.max(50, w - 16));
         }
+    }
+
+    /** The text cut with an ellipsis to fit {@code room} px (the tooltip has all of it). */
+    private static String clip(String text, javafx.scene.text.Font font, double room) {
+        if (width(text, font) <= room) {
+            return text;
+        }
+        int n = text.length();
+        while (n > 1 && width(text.substring(0, n) + "…", font) > room) {
+            n = Math.max(1, n - Math.max(1, n / 8));
+        }
+        return text.substring(0, n) + "…";
     }
 
     private void updateTooltip(double x) {
@@ -208,7 +235,7 @@ public class StageChart extends CanvasChart {
         }
         int i = barLayout().slotAt(x);
         if (i < 0) {
-            tooltip.setText(data.title());
+            tooltip.setText(data.title() + "\n" + data.detail());
         } else if (i == data.size()) {
             tooltip.setText(
                     String.format(Locale.ROOT, "rest of the vocabulary: %.4f", data.rest()));

@@ -1,6 +1,5 @@
 package dev.samplinglab.app.chart;
 
-import dev.samplinglab.app.step.TimelineData;
 import java.util.Locale;
 import java.util.function.IntConsumer;
 import javafx.geometry.VPos;

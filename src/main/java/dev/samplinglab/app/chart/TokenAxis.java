@@ -30,9 +30,30 @@ public class TokenAxis extends CanvasChart {
         updateHeight();
     }
 
+    private boolean horizontal;
+
+    /** Slanted labels need room below the bars; horizontal ones one line. */
     private void updateHeight() {
-        double h = 64 * theme.scale();
-        fixHeight(h);
+        double line = theme.pieceFont(false).getSize();
+        fixHeight(horizontal ? line + 12 : (theme.projector() ? 70 : 64 * theme.scale()));
+    }
+
+    /** Whether every label fits its slot written horizontally. */
+    private boolean labelsFitFlat(BarLayout layout) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text();
+        t.setFont(theme.pieceFont(true));
+        for (String p : pieces) {
+            t.setText(clip(p));
+            if (t.getLayoutBounds().getWidth() > layout.slotWidth() - 4) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether the labels are drawn horizontally (they all fit their slots). */
+    public boolean horizontal() {
+        return horizontal;
     }
 
     @Override
@@ -43,6 +64,15 @@ public class TokenAxis extends CanvasChart {
             return;
         }
         BarLayout layout = new BarLayout(canvas.getWidth(), pieces.size());
+        boolean flat = labelsFitFlat(layout);
+        if (flat != horizontal) {
+            horizontal = flat;
+            updateHeight(); // relayout redraws at the new height
+        }
+        if (flat) {
+            drawFlat(g, layout);
+            return;
+        }
         double maxLen = (canvas.getHeight() - 6) / Math.sin(Math.toRadians(50));
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.RIGHT);
@@ -61,6 +91,18 @@ public class TokenAxis extends CanvasChart {
             g.rotate(-50);
             g.fillText(rest ? "rest" : clip(pieces.get(i)), 0, 0, maxLen);
             g.restore();
+        }
+    }
+
+    private void drawFlat(GraphicsContext g, BarLayout layout) {
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        for (int i = 0; i <= pieces.size(); i++) {
+            boolean rest = i == pieces.size();
+            boolean chosen = i == chosenIndex;
+            g.setFont(theme.pieceFont(chosen));
+            g.setFill(chosen ? Palette.VERMILLION : rest ? theme.muted() : theme.text());
+            g.fillText(rest ? "rest" : clip(pieces.get(i)), layout.center(i), 4);
         }
     }
 

@@ -9,8 +9,18 @@ public interface ModelHandle extends AutoCloseable {
     /** Name shown in the window. */
     String name();
 
+    /** Family, size and shapes in one line ("llama · 135M · 30 layers ..."), or empty. */
+    default String detail() {
+        return "";
+    }
+
     /** Starts a session: prefills the prompt; coins follow the seed. */
     StepSource start(String prompt, long seed);
+
+    /** The model as beam search sees it. */
+    default BeamBackend beams() {
+        throw new UnsupportedOperationException("this model cannot run beam search");
+    }
 
     /**
      * Starts a session on a plain or chat prompt. Models without a chat template refuse chat mode

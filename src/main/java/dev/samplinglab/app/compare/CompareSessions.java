@@ -2,8 +2,15 @@ package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.common.LabModels;
 import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
+import dev.samplinglab.engine.generate.beam.Beam;
+import dev.samplinglab.engine.generate.beam.BeamDecoding;
+import dev.samplinglab.engine.generate.beam.BeamSettings;
+import dev.samplinglab.engine.generate.beam.DecoderBeamModel;
+import dev.samplinglab.engine.generate.beam.Hypothesis;
+import dev.samplinglab.engine.generate.beam.TokenPath;
 import dev.samplinglab.engine.sampling.Coins;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
@@ -43,9 +50,20 @@ final class CompareSessions implements AutoCloseable {
             String prompt,
             long seed,
             boolean commonRandomNumbers,
-            List<SamplingSettings> settings) {
+            List<SamplingSettings> settings,
+            BeamSettings beams) {
         Plan {
             settings = List.copyOf(settings);
+        }
+
+        /** Sampling columns only. */
+        Plan(
+                String spec,
+                String prompt,
+                long seed,
+                boolean commonRandomNumbers,
+                List<SamplingSettings> settings) {
+            this(spec, prompt, seed, commonRandomNumbers, settings, null);
         }
 
         Key key(int column) {
@@ -69,17 +87,26 @@ final class CompareSessions implements AutoCloseable {
 
     private record Entry(Key key, DecodeSession session) {}
 
+    private record BeamKey(String spec, String prompt, BeamSettings settings) {}
+
+    private BeamKey beamKey;
+    private BeamDecoding beam;
+
     /** What the view shows after an operation; {@code steps} every column has taken. */
     record ColumnsState(
             String modelName,
             List<String> promptPieces,
             List<List<StepResult>> columns,
-            int steps) {}
+            int steps,
+            BeamColumn.State beam) {}
 
     void step(Plan plan) {
         sync(plan);
         for (int i = 0; i < entries.size(); i++) {
             entries.get(i).session().step(SamplingPipeline.of(plan.settings().get(i)));
+        }
+        if (beam != null && !beam.done()) {
+            beam.step();
         }
         steps++;
     }
@@ -91,6 +118,9 @@ final class CompareSessions implements AutoCloseable {
         }
         entries.forEach(e -> e.session().back());
         steps--;
+        if (beam != null && beam.history().size() > steps) {
+            beam.back();
+        }
     }
 
     void reset(Plan plan) {
@@ -117,6 +147,96 @@ final class CompareSessions implements AutoCloseable {
                 entries.add(fresh);
             }
         }
+        syncBeam(plan);
+    }
+
+    /** The beam column: rebuilt and replayed when its settings, prompt or model changed. */
+    private void syncBeam(Plan plan) {
+        BeamKey key =
+                plan.beams() == null ? null : new BeamKey(plan.spec(), plan.prompt(), plan.beams());
+        if (Objects.equals(key, beamKey)) {
+            return;
+        }
+        closeBeam();
+        if (key == null) {
+            return;
+        }
+        BeamDecoding fresh =
+                new BeamDecoding(
+                        DecoderBeamModel.of(lm, true),
+                        plan.beams(),
+                        promptIds(plan.prompt()),
+                        eosIds(),
+                        lm.summary().context());
+        try {
+            while (fresh.history().size() < steps && !fresh.done()) {
+                fresh.step();
+            }
+        } catch (RuntimeException e) {
+            fresh.close();
+            throw e;
+        }
+        beam = fresh;
+        beamKey = key;
+    }
+
+    private int[] promptIds(String prompt) {
+        int[] ids = Prompt.plain(prompt).encode(lm.tokenizer());
+        if (ids.length == 0) {
+            return new int[] {lm.eosId()};
+        }
+        int budget = lm.summary().context() / 2;
+        return ids.length <= budget
+                ? ids
+                : java.util.Arrays.copyOfRange(ids, ids.length - budget, ids.length);
+    }
+
+    private int[] eosIds() {
+        return java.util.stream.IntStream.concat(
+                        java.util.stream.IntStream.of(lm.eosId()),
+                        lm.summary().eosIds().stream().mapToInt(Integer::intValue))
+                .distinct()
+                .toArray();
+    }
+
+    private void closeBeam() {
+        if (beam != null) {
+            beam.close();
+            beam = null;
+        }
+        beamKey = null;
+    }
+
+    /** The best beam so far, or the best finished hypothesis once the search ended. */
+    private BeamColumn.State beamState() {
+        if (beam == null || beam.history().isEmpty()) {
+            return null;
+        }
+        int[] tokens;
+        TokenPath path;
+        List<Hypothesis> best = beam.best();
+        if (beam.done() && !best.isEmpty()) {
+            tokens = best.get(0).tokens();
+            path = best.get(0).path();
+        } else {
+            Beam first = beam.search().running().get(0);
+            tokens = first.tokens();
+            path = first.path();
+        }
+        List<String> pieces = new ArrayList<>();
+        for (int t : tokens) {
+            pieces.add(lm.tokenizer().piece(t));
+        }
+        String status =
+                "%d steps · %d beams · %s · KV cache %.1f KB"
+                        .formatted(
+                                beam.history().size(),
+                                beam.search().settings().numBeams(),
+                                beam.done()
+                                        ? "ended (" + beam.search().stop().label() + ")"
+                                        : "running",
+                                beam.cacheBytes() / 1024.0);
+        return new BeamColumn.State(tokens, pieces, path.logProbs(), status);
     }
 
     private DecodeSession replay(Plan plan, int column) {
@@ -147,6 +267,7 @@ final class CompareSessions implements AutoCloseable {
         }
         close();
         lm = opened;
+        beamKey = null;
         spec = wanted;
     }
 
@@ -162,12 +283,13 @@ final class CompareSessions implements AutoCloseable {
             }
             columns.add(e.session().history().stream().map(StepResult::of).toList());
         }
-        return new ColumnsState(lm == null ? "" : lm.name(), prompt, columns, steps);
+        return new ColumnsState(lm == null ? "" : lm.name(), prompt, columns, steps, beamState());
     }
 
     private void closeSessions() {
         entries.forEach(e -> e.session().close());
         entries.clear();
+        closeBeam();
     }
 
     @Override

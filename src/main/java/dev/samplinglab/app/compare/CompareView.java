@@ -1,11 +1,10 @@
 package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.common.LabTab;
-import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.io.CompareCsv;
-import dev.samplinglab.app.io.Exporter;
+import dev.samplinglab.app.io.ExportFiles;
 import dev.samplinglab.app.widgets.Toolbar;
 import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.io.AtomicFiles;
@@ -43,6 +42,7 @@ public final class CompareView extends BorderPane implements LabTab {
     private final BooleanProperty presentation;
     private final HBox columns = new HBox(6);
     private final List<CompareColumnView> views = new ArrayList<>();
+    private BeamColumnView beamView;
 
     public CompareView(CompareViewModel vm, UserPrompts prompts, BooleanProperty presentation) {
         this.vm = vm;
@@ -59,6 +59,7 @@ public final class CompareView extends BorderPane implements LabTab {
         scroll.setFitToHeight(true);
         setCenter(scroll);
         vm.columns().addListener((ListChangeListener<CompareColumn>) c -> rebuild());
+        vm.beam().enabledProperty().addListener((obs, o, n) -> rebuild());
         vm.onErrorProperty().set(message -> prompts.error("Compare", message));
         rebuild();
         Presentation.follow(this, presentation, this::setTheme);
@@ -93,6 +94,12 @@ public final class CompareView extends BorderPane implements LabTab {
                             this::shareScale));
         }
         columns.getChildren().setAll(views);
+        if (vm.beam().enabledProperty().get()) {
+            if (beamView == null) {
+                beamView = new BeamColumnView(vm.beam(), vm.promptPieces());
+            }
+            columns.getChildren().add(beamView);
+        }
         setTheme(presentation.get() ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
     }
 
@@ -117,6 +124,13 @@ public final class CompareView extends BorderPane implements LabTab {
                 .bind(
                         Bindings.size(vm.columns())
                                 .greaterThanOrEqualTo(CompareViewModel.MAX_COLUMNS));
+        CheckBox beamColumn = new CheckBox("Beam column");
+        beamColumn.setId("cmp-beam");
+        beamColumn.selectedProperty().bindBidirectional(vm.beam().enabledProperty());
+        beamColumn.setTooltip(
+                new Tooltip(
+                        "Add a beam-search column, stepped in lockstep with the others, with the"
+                                + " same metrics"));
         Label steps = new Label();
         steps.setId("cmp-steps");
         steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
@@ -139,7 +153,8 @@ public final class CompareView extends BorderPane implements LabTab {
         csv.setOnAction(e -> exportCsv());
         export.getItems().addAll(png, csv);
         Region grow = Toolbar.spacer();
-        bar.getChildren().addAll(new Separator(), add, steps, model, grow, busy, export);
+        bar.getChildren()
+                .addAll(new Separator(), add, beamColumn, steps, model, grow, busy, export);
         return bar;
     }
 
@@ -196,11 +211,11 @@ public final class CompareView extends BorderPane implements LabTab {
                 "Export comparison as PNG",
                 "png",
                 "sampling-lab-compare.png",
-                f -> Exporter.writePng(image, f));
+                f -> ExportFiles.writePng(image, f));
     }
 
-    private Path save(String title, String ext, String suggested, Exporter.Write write) {
-        Path file = Exporter.chooseTarget(prompts, title, ext, suggested);
+    private Path save(String title, String ext, String suggested, ExportFiles.Write write) {
+        Path file = ExportFiles.chooseTarget(prompts, title, ext, suggested);
         if (file == null) {
             return null;
         }

@@ -39,6 +39,9 @@ public final class CompareViewModel {
     public static final int MIN_COLUMNS = 2;
     public static final int MAX_COLUMNS = 4;
 
+    /** The beam column's max_new_tokens: far enough for any compare run (the context caps it). */
+    static final int BEAM_MAX_TOKENS = 512;
+
     private final BackgroundWorker worker;
     private final CompareSessions sessions;
 
@@ -55,6 +58,7 @@ public final class CompareViewModel {
     private final ObservableList<String> promptPiecesView =
             FXCollections.unmodifiableObservableList(promptPieces);
     private final RunLoop run;
+    private final BeamColumn beam = new BeamColumn();
 
     public CompareViewModel(LabModels models, Executor worker, Executor ui, Ticker ticker) {
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
@@ -69,6 +73,17 @@ public final class CompareViewModel {
         addColumn(Preset.GREEDY.settings());
         addColumn(Preset.GENERAL.settings());
         commonRandomNumbers.addListener((obs, o, n) -> refresh());
+        beam.enabledProperty().addListener((obs, o, n) -> refreshBeam());
+        beam.numBeamsProperty().addListener((obs, o, n) -> refreshBeam());
+        beam.lengthPenaltyProperty().addListener((obs, o, n) -> refreshBeam());
+    }
+
+    /** A beam column switched on or changed is built and replayed to the current step. */
+    private void refreshBeam() {
+        if (!beam.enabledProperty().get()) {
+            beam.show(null);
+        }
+        refresh();
     }
 
     // ---- commands -------------------------------------------------------------------------
@@ -157,7 +172,12 @@ public final class CompareViewModel {
             }
         }
         return new CompareSessions.Plan(
-                modelSpec.get(), prompt.get(), seed.get(), commonRandomNumbers.get(), settings);
+                modelSpec.get(),
+                prompt.get(),
+                seed.get(),
+                commonRandomNumbers.get(),
+                settings,
+                beam.settings(BEAM_MAX_TOKENS));
     }
 
     private void apply(CompareSessions.ColumnsState snap) {
@@ -177,12 +197,18 @@ public final class CompareViewModel {
             columns.get(i).show(texts.get(i), diverged);
         }
         steps.set(snap.steps());
+        beam.show(snap.beam());
     }
 
     // ---- properties -----------------------------------------------------------------------
 
     public ObservableList<CompareColumn> columns() {
         return columns;
+    }
+
+    /** The beam-search column (off by default). */
+    public BeamColumn beam() {
+        return beam;
     }
 
     public StringProperty modelSpecProperty() {

@@ -109,12 +109,16 @@ public final class GetModelDialog {
         Label status = new Label();
         status.setId("download-status");
         status.textProperty().bind(vm.statusProperty());
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         Label line = new Label();
         line.setId("download-line");
         line.textProperty().bind(vm.lineProperty());
         Label error = new Label();
         error.setId("download-error");
         error.setWrapText(true);
+        error.setMinHeight(Region.USE_PREF_SIZE);
+        error.setMaxWidth(Double.MAX_VALUE);
         error.setStyle("-fx-text-fill: #b00020;");
         error.textProperty().bind(vm.errorProperty());
         error.visibleProperty().bind(vm.errorProperty().isNotEmpty());

@@ -70,7 +70,7 @@ public final class HistoryCsv {
         return String.format(Locale.ROOT, "%.6g", v);
     }
 
-    static void row(StringBuilder sb, List<String> fields) {
+    public static void row(StringBuilder sb, List<String> fields) {
         for (int i = 0; i < fields.size(); i++) {
             if (i > 0) {
                 sb.append(',');

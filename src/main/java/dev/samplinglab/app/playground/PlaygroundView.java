@@ -1,8 +1,8 @@
 package dev.samplinglab.app.playground;
 
 import dev.samplinglab.app.chart.ChartStack;
+import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.common.LabTab;
-import dev.samplinglab.app.common.Presentation;
 import dev.samplinglab.app.widgets.ParamRow;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyEditor;

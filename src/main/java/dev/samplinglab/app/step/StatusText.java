@@ -1,5 +1,6 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.chart.TimelineData;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.engine.sampling.StageKind;
 import dev.samplinglab.engine.sampling.StageTrace;
@@ -38,7 +39,7 @@ public final class StatusText {
                 clean(t.entropyTemperedBits()),
                 clean(t.entropyFinalBits()),
                 nucleus(t),
-                keptMass(t),
+                TimelineData.keptMass(t),
                 chosen(t),
                 step.cacheLength(),
                 step.millis());
@@ -88,18 +89,5 @@ public final class StatusText {
     /** "1 token", "5 tokens". */
     public static String tokens(int n) {
         return n + (n == 1 ? " token" : " tokens");
-    }
-
-    /** Raw probability mass of the tokens that survive all stages. */
-    static double keptMass(StepTrace t) {
-        double mass = 1;
-        for (StageTrace s : t.stages()) {
-            if (s.kind() != StageKind.TEMPERATURE
-                    && s.kind() != StageKind.REPETITION_PENALTY
-                    && s.kind() != StageKind.FREQUENCY_PRESENCE_PENALTY) {
-                mass *= s.keptMass();
-            }
-        }
-        return mass;
     }
 }

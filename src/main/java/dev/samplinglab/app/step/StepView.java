@@ -1,12 +1,15 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamControls;
+import dev.samplinglab.app.beam.BeamView;
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartTheme;
+import dev.samplinglab.app.common.FxTicker;
 import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
@@ -52,6 +55,13 @@ public final class StepView extends BorderPane implements LabTab {
     private final LatencyProbe latency = new LatencyProbe();
     private final TimelineStrip timeline;
     private final ScrollPane left;
+    private final Node topBar;
+    private final HBox statusRow = new HBox(8);
+    private final VBox centreBox = new VBox();
+    private final ProjectorLayout projector;
+    private final BeamViewModel beams;
+    private final BeamView beamView;
+    private final Node samplingCentre;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -60,17 +70,24 @@ public final class StepView extends BorderPane implements LabTab {
         this.strip = new TokenStrip(vm);
         this.timeline = new TimelineStrip(vm);
         this.exporter = new Exporter(vm, prompts, json);
+        this.beams = beamViewModel(vm);
+        this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
-        setTop(toolbar());
-        left = new ScrollPane(controls);
+        topBar = toolbar();
+        setTop(topBar);
+        left = new ScrollPane(new VBox(new BeamControls(beams), controls));
         left.setId("controls-scroll");
         left.setFitToWidth(true);
         left.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         left.setPrefViewportWidth(340);
         left.setMinViewportWidth(300);
         setLeft(left);
-        setCenter(centre());
+        samplingCentre = centre();
+        setCenter(samplingCentre);
         setBottom(strip);
+        projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
+        beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
+        vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
         vm.topNProperty().addListener((obs, o, n) -> showStep(vm.shownProperty().get()));
         vm.presentationProperty().addListener((obs, o, on) -> applyPresentation(on));
@@ -91,6 +108,36 @@ public final class StepView extends BorderPane implements LabTab {
         javafx.application.Platform.runLater(charts::requestFocus);
     }
 
+    /** Beam search decodes on the step window's worker and model. */
+    private static BeamViewModel beamViewModel(StepViewModel vm) {
+        BeamViewModel.ModelAccess access =
+                new BeamViewModel.ModelAccess() {
+                    @Override
+                    public void submit(BeamViewModel.ModelJob job) {
+                        vm.withModel(job);
+                    }
+
+                    @Override
+                    public boolean idle() {
+                        return vm.pendingProperty().get() == 0;
+                    }
+                };
+        return new BeamViewModel(access, vm::currentPrompt, new FxTicker(), vm.speedProperty());
+    }
+
+    /** Beam search on: the beam view replaces the charts and the chips. */
+    private void showBeams(boolean on) {
+        vm.stopRunning();
+        beams.stop();
+        setCenter(on ? beamView : samplingCentre);
+        if (!vm.presentationProperty().get()) {
+            setBottom(on ? null : strip); // in presentation mode the text lives in the side column
+        }
+        if (on) {
+            beams.reset();
+        }
+    }
+
     private Node centre() {
         charts.setId("charts");
         charts.setOnMousePressed(e -> charts.requestFocus());
@@ -109,12 +156,12 @@ public final class StepView extends BorderPane implements LabTab {
                         "Replace the shown step's token with an alternative and"
                                 + " continue from there (the text after it is discarded). Ctrl+B"));
         branch.disableProperty().bind(vm.shownProperty().isNull());
-        HBox statusRow = new HBox(8, status, branch);
+        statusRow.getChildren().setAll(status, branch);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.setPadding(new Insets(2, 8, 4, 8));
-        VBox box = new VBox(charts, timeline, statusRow);
-        box.getStyleClass().add("centre");
-        return box;
+        centreBox.getChildren().setAll(charts, timeline, statusRow);
+        centreBox.getStyleClass().add("centre");
+        return centreBox;
     }
 
     private Node toolbar() {
@@ -123,7 +170,7 @@ public final class StepView extends BorderPane implements LabTab {
                         "",
                         "-button",
                         this,
-                        vm.runningProperty(),
+                        vm.runningProperty().or(beams.runningProperty()),
                         new TransportBar.Tips(
                                 "Decode the next token",
                                 "Remove the last token",
@@ -189,6 +236,7 @@ public final class StepView extends BorderPane implements LabTab {
 
     private void showStep(StepResult step) {
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
+        charts.setBanner(PastStepText.of(step, vm.history().size()));
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {
@@ -225,10 +273,34 @@ public final class StepView extends BorderPane implements LabTab {
             getStyleClass().remove("presentation");
         }
         charts.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
+        beamView.setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL);
         left.setPrefViewportWidth(on ? 440 : 340);
+        arrange(on);
         for (Node n : lookupAll(".secondary")) {
             n.setVisible(!on);
             n.setManaged(!on);
+        }
+    }
+
+    /**
+     * Projector layout: the charts take the whole height; the controls fold into a slim strip on
+     * the left; commands, the status line and the text move to a column on the right, so none of
+     * them is pushed below a 720-pixel screen.
+     */
+    private void arrange(boolean on) {
+        if (on) {
+            setTop(null);
+            setBottom(null);
+            centreBox.getChildren().setAll(charts);
+            setLeft(projector.slimControls(left));
+            setRight(projector.side(statusRow, strip));
+        } else {
+            projector.release();
+            setTop(topBar);
+            setLeft(left);
+            setRight(null);
+            centreBox.getChildren().setAll(charts, timeline, statusRow);
+            setBottom(strip);
         }
     }
 
@@ -236,12 +308,20 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (beams.activeProperty().get()) {
+            beams.step();
+            return;
+        }
         latency.commandIssued();
         vm.step();
     }
 
     @Override
     public void back() {
+        if (beams.activeProperty().get()) {
+            beams.back();
+            return;
+        }
         if (!vm.history().isEmpty()) {
             latency.commandIssued();
         }
@@ -250,6 +330,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (beams.activeProperty().get()) {
+            beams.toggleRun();
+            return;
+        }
         vm.toggleRun();
     }
 
@@ -260,7 +344,16 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void reset() {
+        if (beams.activeProperty().get()) {
+            beams.reset();
+            return;
+        }
         vm.reset();
+    }
+
+    @Override
+    public void shutdown() {
+        beams.stop();
     }
 
     @Override
@@ -326,5 +419,13 @@ public final class StepView extends BorderPane implements LabTab {
 
     public Label status() {
         return status;
+    }
+
+    public BeamViewModel beams() {
+        return beams;
+    }
+
+    public BeamView beamView() {
+        return beamView;
     }
 }

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.step;
 
+import dev.samplinglab.app.beam.BeamViewModel;
 import dev.samplinglab.app.common.BackgroundWorker;
 import dev.samplinglab.app.common.ModelHandle;
 import dev.samplinglab.app.common.ModelOpener;
@@ -10,6 +11,7 @@ import dev.samplinglab.app.common.Ticker;
 import dev.samplinglab.app.common.UserMessage;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyForm;
+import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.engine.chat.Prompt;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
@@ -46,7 +48,7 @@ import javafx.collections.ObservableList;
  * come back through the UI executor, so the UI thread never waits on the model. Session state is
  * mirrored as a snapshot after every operation, so the window always matches the session.
  */
-public final class StepViewModel {
+public final class StepViewModel implements TokenStrip.Source {
     private final ModelOpener opener;
     private final BackgroundWorker worker;
     private final Executor ui;
@@ -69,6 +71,8 @@ public final class StepViewModel {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
     private final ReadOnlyStringWrapper modelSpec = new ReadOnlyStringWrapper(this, "spec", "");
+    private final ReadOnlyStringWrapper modelDetail =
+            new ReadOnlyStringWrapper(this, "modelDetail", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
@@ -199,9 +203,11 @@ public final class StepViewModel {
         model = opened;
         source = started;
         String name = opened.name();
+        String detail = opened.detail();
         SessionState snap = captureState();
         return () -> {
             modelName.set(name);
+            modelDetail.set(detail);
             modelSpec.set(spec);
             apply(snap);
         };
@@ -253,6 +259,7 @@ public final class StepViewModel {
     }
 
     /** Shows the charts of step i (history browsing; no model work). */
+    @Override
     public void select(int i) {
         if (i >= 0 && i < history.size()) {
             selected.set(i);
@@ -263,6 +270,7 @@ public final class StepViewModel {
      * Branches: keeps steps 0..stepIndex, replaces step stepIndex's pick with tokenId and drops
      * everything after it (the KV cache is truncated, not recomputed).
      */
+    @Override
     public void branch(int stepIndex, int tokenId) {
         stopRunning();
         SamplingSettings s = settings();
@@ -279,6 +287,20 @@ public final class StepViewModel {
                     session.truncateTo(stepIndex + 1);
                     session.force(tokenId, s);
                     return applying(captureState());
+                });
+    }
+
+    /**
+     * Runs {@code job} on the worker with the loaded model and applies its result on the UI thread
+     * (the beam view decodes through this, on the same worker and model as the step window).
+     */
+    public void withModel(BeamViewModel.ModelJob job) {
+        submit(
+                () -> {
+                    if (model == null) {
+                        throw new IllegalStateException("No model is loaded.");
+                    }
+                    return job.run(model);
                 });
     }
 
@@ -387,7 +409,8 @@ public final class StepViewModel {
     }
 
     /** The prompt as the model gets it: plain text, or system + user through the chat template. */
-    private Prompt currentPrompt() {
+    /** The prompt as the model will read it: plain, or chat with the system message. */
+    public Prompt currentPrompt() {
         return chatMode.get()
                 ? Prompt.chat(system.get(), prompt.get())
                 : Prompt.plain(prompt.get());
@@ -446,6 +469,7 @@ public final class StepViewModel {
     }
 
     /** Whether prompt piece {@code i} is a special token (a chat template's markers, BOS). */
+    @Override
     public boolean isSpecialPromptPiece(int i) {
         return specialPrompt.contains(i);
     }
@@ -470,6 +494,11 @@ public final class StepViewModel {
 
     public ReadOnlyStringProperty modelNameProperty() {
         return modelName.getReadOnlyProperty();
+    }
+
+    /** Family, size and shapes of the loaded model, one line. */
+    public ReadOnlyStringProperty modelDetailProperty() {
+        return modelDetail.getReadOnlyProperty();
     }
 
     /** The spec of the loaded model (what settings remember). */
@@ -504,6 +533,7 @@ public final class StepViewModel {
     }
 
     /** Index of the step whose charts are shown, -1 when none. */
+    @Override
     public ReadOnlyIntegerProperty selectedProperty() {
         return selected.getReadOnlyProperty();
     }
@@ -527,10 +557,12 @@ public final class StepViewModel {
         return worker.onErrorProperty();
     }
 
+    @Override
     public ObservableList<StepResult> history() {
         return historyView;
     }
 
+    @Override
     public ObservableList<String> promptPieces() {
         return promptView;
     }

@@ -2,6 +2,7 @@ package dev.samplinglab.app.step;
 
 import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.chart.TimelineChart;
+import dev.samplinglab.app.chart.TimelineData;
 import dev.samplinglab.app.common.StepResult;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;

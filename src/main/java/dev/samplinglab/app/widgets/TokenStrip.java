@@ -2,14 +2,15 @@ package dev.samplinglab.app.widgets;
 
 import dev.samplinglab.app.chart.Palette;
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.step.StepViewModel;
 import dev.samplinglab.engine.sampling.Candidate;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ContextMenu;
@@ -34,13 +35,32 @@ import javafx.util.Duration;
  * shows that step's charts, right-click offers the alternatives to branch from.
  */
 public final class TokenStrip extends BorderPane {
-    private final StepViewModel vm;
+    /** The decoding the strip shows and the commands its chips send (the step window's). */
+    public interface Source {
+        ObservableList<StepResult> history();
+
+        ObservableList<String> promptPieces();
+
+        /** Whether prompt piece i is a special token (chat markup), drawn apart. */
+        boolean isSpecialPromptPiece(int i);
+
+        /** Index of the step whose charts are shown, -1 when none. */
+        ReadOnlyIntegerProperty selectedProperty();
+
+        /** Shows the charts of step i. */
+        void select(int i);
+
+        /** Takes tokenId at step stepIndex instead and continues from there. */
+        void branch(int stepIndex, int tokenId);
+    }
+
+    private final Source vm;
     private final FlowPane flow = new FlowPane(2, 3);
     private final ScrollPane scroll = new ScrollPane(flow);
     private final List<Label> chips = new ArrayList<>();
     private int promptCount = -1;
 
-    public TokenStrip(StepViewModel vm) {
+    public TokenStrip(Source vm) {
         this.vm = vm;
         getStyleClass().add("token-strip");
         flow.setId("chips");

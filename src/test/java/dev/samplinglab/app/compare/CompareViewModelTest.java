@@ -176,4 +176,37 @@ class CompareViewModelTest {
         assertThat(errors).singleElement().asString().contains("not a folder");
         assertThat(vm.stepsProperty().get()).isZero();
     }
+
+    @Test
+    void aBeamColumnStepsInLockstepWithTheSameMetrics() {
+        column(0).strategy().applyPreset(Preset.GREEDY);
+        steps(2);
+        vm.beam().numBeamsProperty().set(3);
+        vm.beam().enabledProperty().set(true);
+        // switched on at step 2: built and replayed to step 2
+        assertThat(vm.beam().stateProperty().get().tokens()).hasSize(2);
+        steps(3);
+        assertThat(errors).isEmpty();
+        BeamColumn.State s = vm.beam().stateProperty().get();
+        assertThat(s.tokens()).hasSize(5);
+        assertThat(s.pieces()).hasSize(5);
+        assertThat(s.status()).contains("5 steps").contains("3 beams").contains("KV cache");
+        RunMetrics m = vm.beam().metricsProperty().get();
+        assertThat(m.steps()).isEqualTo(5);
+        double meanLogProb = java.util.Arrays.stream(s.logProbs()).average().orElseThrow();
+        assertThat(m.meanLogProb())
+                .isCloseTo(meanLogProb, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(m.meanEntropyBits()).isZero();
+        // on this model the best of 3 beams is at least as likely as greedy over 5 tokens
+        double greedy =
+                column(0).history().stream()
+                        .mapToDouble(r -> Math.log(r.trace().chosenRawProb()))
+                        .sum();
+        assertThat(java.util.Arrays.stream(s.logProbs()).sum())
+                .isGreaterThanOrEqualTo(greedy - 1e-4);
+        vm.back();
+        assertThat(vm.beam().stateProperty().get().tokens()).hasSize(4);
+        vm.beam().enabledProperty().set(false);
+        assertThat(vm.beam().stateProperty().get().tokens()).isEmpty();
+    }
 }

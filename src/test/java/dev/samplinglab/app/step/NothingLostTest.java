@@ -10,7 +10,6 @@ import dev.samplinglab.app.common.DaemonThreads;
 import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.RecordingPrompts;
 import dev.samplinglab.app.io.AppSettings;
-import dev.samplinglab.app.io.Exporter;
 import dev.samplinglab.app.io.SettingsStore;
 import dev.samplinglab.engine.sampling.Preset;
 import java.io.IOException;

@@ -97,6 +97,23 @@ class StepWindowTest {
     }
 
     @Test
+    void aPastStepIsLabelledWithTheSettingsItWasDrawnWith(FxRobot robot) {
+        robot.interact(() -> vm.strategy().temperatureProperty().set(0.9));
+        robot.type(KeyCode.RIGHT, 4);
+        robot.interact(() -> vm.strategy().temperatureProperty().set(0.3));
+        assertThat(window.view().charts().banner().isVisible()).isTrue();
+        assertThat(robot.lookup("#past-step-banner").tryQuery()).isEmpty();
+        robot.interact(() -> vm.select(1));
+        String banner = robot.lookup("#past-step-banner").queryAs(Label.class).getText();
+        assertThat(banner)
+                .startsWith("Step 2 as it was drawn")
+                .contains("temperature 0.90")
+                .contains("current strategy");
+        robot.interact(() -> vm.select(3));
+        assertThat(robot.lookup("#past-step-banner").tryQuery()).isEmpty();
+    }
+
+    @Test
     void afterCtrlRInThePromptTheArrowKeysStepAgain(FxRobot robot) {
         robot.clickOn("#prompt");
         robot.type(KeyCode.END);
@@ -277,7 +294,9 @@ class StepWindowTest {
         assertThat(vm.history()).isEmpty();
         robot.type(KeyCode.F11);
         assertThat(vm.presentationProperty().get()).isTrue();
-        assertThat(robot.lookup("#penalties").query().isVisible()).isFalse();
+        // the controls fold into the slim strip; its button unfolds them
+        assertThat(robot.lookup("#penalties").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#unfold-controls").tryQuery()).isPresent();
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.P);
         assertThat(vm.presentationProperty().get()).isFalse();
         assertThat(robot.lookup("#penalties").query().isVisible()).isTrue();

@@ -298,6 +298,8 @@ class HubDownloaderTest {
         hub.stallAfter = 2L * FakeHub.CHUNK;
         CancelSignal cancel = new CancelSignal();
         CountDownLatch finished = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicLong returnedAt =
+                new java.util.concurrent.atomic.AtomicLong();
         AtomicReference<Throwable> thrown = new AtomicReference<>();
         Thread t =
                 new Thread(
@@ -307,6 +309,7 @@ class HubDownloaderTest {
                             } catch (Throwable e) {
                                 thrown.set(e);
                             } finally {
+                                returnedAt.set(System.nanoTime());
                                 finished.countDown();
                             }
                         });
@@ -314,11 +317,15 @@ class HubDownloaderTest {
         assertThat(hub.stalled.await(20, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300); // let the client take in the bytes before the stall
 
+        long cancelled = System.nanoTime();
         cancel.cancel();
 
         assertThat(finished.await(2, TimeUnit.SECONDS))
                 .as("download returned after cancel")
                 .isTrue();
+        System.out.printf(
+                "cancel: download returned %.1f ms after cancel()%n",
+                (returnedAt.get() - cancelled) / 1e6);
         assertThat(thrown.get()).isInstanceOf(DownloadCancelledException.class);
         String sha = FakeHub.hex(HubFixtures.gpt2Repo(FLOATS).get("model.safetensors"), "SHA-256");
         assertThat(Files.size(new HubCache(cacheDir).incompleteBlob(REPO, sha)))

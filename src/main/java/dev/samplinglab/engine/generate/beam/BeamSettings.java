@@ -1,5 +1,7 @@
 package dev.samplinglab.engine.generate.beam;
 
+import dev.samplinglab.engine.BadInputException;
+
 /**
  * The knobs of beam search, named and checked as in Hugging Face's {@code GenerationConfig}:
  * num_beams, length_penalty, early_stopping, num_return_sequences, no_repeat_ngram_size, plus the
@@ -24,28 +26,28 @@ public record BeamSettings(
 
     public BeamSettings {
         if (numBeams < 1 || numBeams > MAX_BEAMS) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "number of beams must be 1..%d, not %d".formatted(MAX_BEAMS, numBeams));
         }
         if (!Double.isFinite(lengthPenalty)) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "length penalty must be a finite number, not %s".formatted(lengthPenalty));
         }
         if (earlyStopping == null) {
-            throw new IllegalArgumentException("early stopping must be true, false or never");
+            throw new BadInputException("early stopping must be true, false or never");
         }
         if (numReturnSequences < 1 || numReturnSequences > numBeams) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "number of returned sequences must be 1..%d (the number of beams), not %d"
                             .formatted(numBeams, numReturnSequences));
         }
         if (noRepeatNgramSize < 0) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "no-repeat n-gram size must be 0 (off) or more, not %d"
                             .formatted(noRepeatNgramSize));
         }
         if (maxNewTokens < 1) {
-            throw new IllegalArgumentException(
+            throw new BadInputException(
                     "max new tokens must be at least 1, not %d".formatted(maxNewTokens));
         }
     }

@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.generate.beam;
 
+import dev.samplinglab.engine.BadInputException;
 import java.util.Locale;
 
 /**
@@ -40,7 +41,7 @@ public enum EarlyStopping {
                 return e;
             }
         }
-        throw new IllegalArgumentException(
+        throw new BadInputException(
                 "early stopping must be true, false or never, not '%s'".formatted(text));
     }
 }

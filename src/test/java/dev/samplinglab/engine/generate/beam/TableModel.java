@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * written with token names ({@code row("a c", "d", .3, "e", .7)}). Tokens a row does not list get
  * probability 1e-12; a prefix without a row uses the {@link #otherwise} row. Logits are ln p.
  */
-final class TableModel implements BeamModel {
+public final class TableModel implements BeamModel {
     static final double UNLISTED = 1e-12;
 
     private final List<String> names;
@@ -20,11 +20,11 @@ final class TableModel implements BeamModel {
     private float[] otherwise;
     private int forwardCalls;
 
-    TableModel(String... names) {
+    public TableModel(String... names) {
         this.names = List.of(names);
     }
 
-    int id(String name) {
+    public int id(String name) {
         int id = names.indexOf(name);
         if (id < 0) {
             throw new IllegalArgumentException("no token " + name);
@@ -32,23 +32,23 @@ final class TableModel implements BeamModel {
         return id;
     }
 
-    int[] ids(String spaced) {
+    public int[] ids(String spaced) {
         return spaced.isBlank()
                 ? new int[0]
                 : Arrays.stream(spaced.trim().split(" ")).mapToInt(this::id).toArray();
     }
 
-    String text(int[] ids) {
+    public String text(int[] ids) {
         return Arrays.stream(ids).mapToObj(names::get).collect(Collectors.joining(" "));
     }
 
     /** Next-token probabilities after the generated prefix {@code prefix}: name, p, name, p... */
-    TableModel row(String prefix, Object... pairs) {
+    public TableModel row(String prefix, Object... pairs) {
         table.put(prefix.trim(), logits(pairs));
         return this;
     }
 
-    TableModel otherwise(Object... pairs) {
+    public TableModel otherwise(Object... pairs) {
         otherwise = logits(pairs);
         return this;
     }
@@ -66,7 +66,7 @@ final class TableModel implements BeamModel {
         return out;
     }
 
-    int forwardCalls() {
+    public int forwardCalls() {
         return forwardCalls;
     }
 

@@ -1,4 +1,4 @@
-package dev.samplinglab.app.step;
+package dev.samplinglab.app.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;

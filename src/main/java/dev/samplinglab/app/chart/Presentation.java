@@ -1,6 +1,5 @@
-package dev.samplinglab.app.common;
+package dev.samplinglab.app.chart;
 
-import dev.samplinglab.app.chart.ChartTheme;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;

@@ -1,4 +1,4 @@
-package dev.samplinglab.app.step;
+package dev.samplinglab.app.chart;
 
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.engine.sampling.StageKind;
@@ -48,7 +48,7 @@ public record TimelineData(
             e[i] = t.entropyRawBits();
             s[i] = t.surprisalBits();
             k[i] = nucleusCount(t);
-            m[i] = StatusText.keptMass(t);
+            m[i] = keptMass(t);
         }
         return new TimelineData(e, s, k, m);
     }
@@ -74,5 +74,18 @@ public record TimelineData(
             case NUCLEUS -> nucleus;
             case KEPT_MASS -> keptMass;
         };
+    }
+
+    /** Raw probability mass of the tokens that survive all stages. */
+    public static double keptMass(StepTrace t) {
+        double mass = 1;
+        for (StageTrace s : t.stages()) {
+            if (s.kind() != StageKind.TEMPERATURE
+                    && s.kind() != StageKind.REPETITION_PENALTY
+                    && s.kind() != StageKind.FREQUENCY_PRESENCE_PENALTY) {
+                mass *= s.keptMass();
+            }
+        }
+        return mass;
     }
 }

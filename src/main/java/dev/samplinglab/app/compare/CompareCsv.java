@@ -1,7 +1,7 @@
-package dev.samplinglab.app.io;
+package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.common.StepResult;
-import dev.samplinglab.app.compare.RunMetrics;
+import dev.samplinglab.app.io.HistoryCsv;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.List;

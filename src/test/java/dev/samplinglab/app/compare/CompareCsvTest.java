@@ -1,4 +1,4 @@
-package dev.samplinglab.app.io;
+package dev.samplinglab.app.compare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,17 +1,16 @@
-package dev.samplinglab.app.io;
+package dev.samplinglab.app.step;
 
 import dev.samplinglab.app.common.UserPrompts;
-import dev.samplinglab.app.step.StepViewModel;
+import dev.samplinglab.app.io.ExportFiles;
+import dev.samplinglab.app.io.HistoryCsv;
+import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.engine.io.AtomicFiles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executor;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.image.WritableImage;
-import javax.imageio.ImageIO;
 
 /**
  * Export of the current charts (PNG) and of the step history (CSV, JSON): a file chooser, a
@@ -49,7 +48,7 @@ public final class Exporter {
                 "Export charts as PNG",
                 "png",
                 "sampling-lab-step.png",
-                file -> writePng(image, file));
+                file -> ExportFiles.writePng(image, file));
     }
 
     public Path exportCsv() {
@@ -76,45 +75,8 @@ public final class Exporter {
                 file -> AtomicFiles.writeString(file, text));
     }
 
-    /** Writes a PNG atomically. */
-    public static void writePng(WritableImage image, Path file) throws IOException {
-        var buffered = SwingFXUtils.fromFXImage(image, null);
-        AtomicFiles.write(
-                file,
-                out -> {
-                    if (!ImageIO.write(buffered, "png", out)) {
-                        throw new IOException("no PNG writer available");
-                    }
-                });
-    }
-
-    /**
-     * Asks where to save: adds {@code .ext} when the name has no extension and asks before
-     * overwriting; null when the user cancels either question.
-     */
-    public static Path chooseTarget(
-            UserPrompts prompts, String title, String ext, String suggested) {
-        Path file = prompts.chooseSaveFile(title, ext, suggested);
-        if (file == null) {
-            return null;
-        }
-        if (!file.getFileName().toString().contains(".")) {
-            file = file.resolveSibling(file.getFileName() + "." + ext);
-        }
-        if (Files.exists(file) && !prompts.confirmOverwrite(file)) {
-            return null;
-        }
-        return file;
-    }
-
-    /** Writes one export to a file. */
-    @FunctionalInterface
-    public interface Write {
-        void to(Path file) throws IOException;
-    }
-
-    private Path save(String title, String ext, String suggested, Write write) {
-        Path file = chooseTarget(prompts, title, ext, suggested);
+    private Path save(String title, String ext, String suggested, ExportFiles.Write write) {
+        Path file = ExportFiles.chooseTarget(prompts, title, ext, suggested);
         if (file == null) {
             return null;
         }
