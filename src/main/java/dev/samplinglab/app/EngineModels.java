@@ -53,6 +53,11 @@ public final class EngineModels implements ModelOpener {
         }
 
         @Override
+        public String detail() {
+            return lm.summary().describe();
+        }
+
+        @Override
         public StepSource start(String prompt, long seed) {
             return start(Prompt.plain(prompt), seed);
         }

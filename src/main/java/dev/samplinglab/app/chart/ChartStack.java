@@ -7,6 +7,7 @@ import java.util.function.IntConsumer;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -17,6 +18,7 @@ public class ChartStack extends VBox {
     private final List<StageChart> charts = new ArrayList<>();
     private final TokenAxis axis = new TokenAxis();
     private final Label empty = new Label("Press → (Step) to decode the next token.");
+    private final Label banner = new Label();
     private ChartTheme theme = ChartTheme.NORMAL;
     private IntConsumer onFinalBarClicked = i -> {};
     private final javafx.beans.property.BooleanProperty fitEach =
@@ -33,6 +35,11 @@ public class ChartStack extends VBox {
         VBox.setVgrow(empty, Priority.ALWAYS);
         getChildren().add(empty);
         fitEach.addListener((obs, o, n) -> applyScale());
+        banner.setId("past-step-banner");
+        banner.getStyleClass().add("past-step-banner");
+        banner.setWrapText(true);
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     /** Shows a step over its first n display tokens; null clears the stack. */
@@ -68,9 +75,31 @@ public class ChartStack extends VBox {
         }
         charts.forEach(c -> c.setOnBarClicked(i -> {}));
         charts.get(count - 1).setOnBarClicked(i -> onFinalBarClicked.accept(i));
-        List<javafx.scene.Node> nodes = new ArrayList<>(charts);
+        List<javafx.scene.Node> nodes = new ArrayList<>();
+        if (!banner.getText().isEmpty()) {
+            nodes.add(banner);
+        }
+        nodes.addAll(charts);
         nodes.add(axis);
         getChildren().setAll(nodes);
+    }
+
+    /**
+     * A line over the charts saying whose settings they show (a past step as it was drawn); empty
+     * hides it.
+     */
+    public void setBanner(String text) {
+        banner.setText(text);
+        boolean shown = getChildren().contains(banner);
+        if (text.isEmpty() && shown) {
+            getChildren().remove(banner);
+        } else if (!text.isEmpty() && !shown && !charts.isEmpty()) {
+            getChildren().add(0, banner);
+        }
+    }
+
+    public Label banner() {
+        return banner;
     }
 
     /**

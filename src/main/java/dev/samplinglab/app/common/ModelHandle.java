@@ -9,6 +9,11 @@ public interface ModelHandle extends AutoCloseable {
     /** Name shown in the window. */
     String name();
 
+    /** Family, size and shapes in one line ("llama · 135M · 30 layers ..."), or empty. */
+    default String detail() {
+        return "";
+    }
+
     /** Starts a session: prefills the prompt; coins follow the seed. */
     StepSource start(String prompt, long seed);
 

@@ -93,7 +93,12 @@ public final class ControlsPane extends VBox {
         Label name = new Label();
         name.getStyleClass().add("model-name");
         name.textProperty().bind(Bindings.concat("Loaded: ", vm.modelNameProperty()));
-        return section("Model", model, loadRow, name);
+        Label detail = new Label();
+        detail.setId("model-detail");
+        detail.getStyleClass().add("model-detail");
+        detail.setWrapText(true);
+        detail.textProperty().bind(vm.modelDetailProperty());
+        return section("Model", model, loadRow, name, detail);
     }
 
     private void onModelPicked(ModelChoice old, ModelChoice picked) {

@@ -236,6 +236,7 @@ public final class StepView extends BorderPane implements LabTab {
 
     private void showStep(StepResult step) {
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
+        charts.setBanner(PastStepText.of(step, vm.history().size()));
         status.setText(StatusText.of(step));
         branch.getItems().clear();
         if (step != null) {

@@ -71,6 +71,8 @@ public final class StepViewModel implements TokenStrip.Source {
     private final BooleanProperty presentation = new SimpleBooleanProperty(this, "presentation");
     private final ReadOnlyStringWrapper modelName = new ReadOnlyStringWrapper(this, "model", "");
     private final ReadOnlyStringWrapper modelSpec = new ReadOnlyStringWrapper(this, "spec", "");
+    private final ReadOnlyStringWrapper modelDetail =
+            new ReadOnlyStringWrapper(this, "modelDetail", "");
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
     private final ReadOnlyDoubleWrapper loadProgress = new ReadOnlyDoubleWrapper(this, "progress");
     private final ReadOnlyIntegerWrapper cacheLength = new ReadOnlyIntegerWrapper(this, "cache");
@@ -201,9 +203,11 @@ public final class StepViewModel implements TokenStrip.Source {
         model = opened;
         source = started;
         String name = opened.name();
+        String detail = opened.detail();
         SessionState snap = captureState();
         return () -> {
             modelName.set(name);
+            modelDetail.set(detail);
             modelSpec.set(spec);
             apply(snap);
         };
@@ -490,6 +494,11 @@ public final class StepViewModel implements TokenStrip.Source {
 
     public ReadOnlyStringProperty modelNameProperty() {
         return modelName.getReadOnlyProperty();
+    }
+
+    /** Family, size and shapes of the loaded model, one line. */
+    public ReadOnlyStringProperty modelDetailProperty() {
+        return modelDetail.getReadOnlyProperty();
     }
 
     /** The spec of the loaded model (what settings remember). */

@@ -6,6 +6,8 @@ import dev.samplinglab.engine.model.LlamaModel;
 import dev.samplinglab.engine.model.LlamaShapes;
 import dev.samplinglab.engine.model.ModelConfig;
 import dev.samplinglab.engine.tokenizer.ByteTokenizer;
+import dev.samplinglab.engine.tokenizer.SyntheticTokenizers;
+import dev.samplinglab.engine.tokenizer.SyntheticTokenizers.Kind;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.LongFunction;
@@ -46,19 +48,27 @@ public final class RandomModels {
                     llama(
                             "smollm2-135m",
                             "SmolLM2-135M's shapes: Llama, 30 layers, 9 heads / 3 kv, 135M",
-                            LlamaShapes.SMOLLM2_135M),
+                            LlamaShapes.SMOLLM2_135M,
+                            Kind.BYTE_LEVEL_CHATML,
+                            49_152),
                     llama(
                             "qwen2.5-0.5b",
                             "Qwen2.5-0.5B's shapes: Qwen2, 24 layers, 14 heads / 2 kv, 494M",
-                            LlamaShapes.QWEN25_05B),
+                            LlamaShapes.QWEN25_05B,
+                            Kind.BYTE_LEVEL_CHATML,
+                            151_665),
                     llama(
                             "qwen3-0.6b",
                             "Qwen3-0.6B's shapes: Qwen3, 28 layers, 16 heads / 8 kv of 128, 596M",
-                            LlamaShapes.QWEN3_06B),
+                            LlamaShapes.QWEN3_06B,
+                            Kind.BYTE_LEVEL_CHATML,
+                            151_669),
                     llama(
                             "tiny-llama",
                             "a small Llama for tests: 4 layers, width 128, 4 heads / 2 kv",
-                            LlamaShapes.TINY_LLAMA));
+                            LlamaShapes.TINY_LLAMA,
+                            Kind.SENTENCE_PIECE_ZEPHYR,
+                            2048));
 
     private RandomModels() {}
 
@@ -76,15 +86,27 @@ public final class RandomModels {
         return SHAPES.stream().filter(s -> s.name().equals(name)).findFirst();
     }
 
-    private static Shape llama(String name, String summary, LlamaConfig c) {
+    /**
+     * A Llama-family shape with a synthetic tokenizer of the kind the real model uses; Qwen's
+     * embedding has more rows than the tokenizer has ids, as published.
+     */
+    private static Shape llama(
+            String name, String summary, LlamaConfig c, Kind tokenizer, int tokenizerVocab) {
         return new Shape(
                 name,
                 summary,
-                seed ->
-                        new LanguageModel(
+                seed -> {
+                    LlamaModel model = LlamaModel.random(c, seed);
+                    try {
+                        return new LanguageModel(
                                 RandomSpec.PREFIX + name,
-                                LlamaModel.random(c, seed),
-                                new ByteTokenizer(c.vocab())));
+                                model,
+                                SyntheticTokenizers.create(tokenizer, tokenizerVocab));
+                    } catch (RuntimeException e) {
+                        model.close();
+                        throw e;
+                    }
+                });
     }
 
     private static Shape gpt(String name, String summary, ModelConfig c) {

@@ -97,6 +97,23 @@ class StepWindowTest {
     }
 
     @Test
+    void aPastStepIsLabelledWithTheSettingsItWasDrawnWith(FxRobot robot) {
+        robot.interact(() -> vm.strategy().temperatureProperty().set(0.9));
+        robot.type(KeyCode.RIGHT, 4);
+        robot.interact(() -> vm.strategy().temperatureProperty().set(0.3));
+        assertThat(window.view().charts().banner().isVisible()).isTrue();
+        assertThat(robot.lookup("#past-step-banner").tryQuery()).isEmpty();
+        robot.interact(() -> vm.select(1));
+        String banner = robot.lookup("#past-step-banner").queryAs(Label.class).getText();
+        assertThat(banner)
+                .startsWith("Step 2 as it was drawn")
+                .contains("temperature 0.90")
+                .contains("current strategy");
+        robot.interact(() -> vm.select(3));
+        assertThat(robot.lookup("#past-step-banner").tryQuery()).isEmpty();
+    }
+
+    @Test
     void afterCtrlRInThePromptTheArrowKeysStepAgain(FxRobot robot) {
         robot.clickOn("#prompt");
         robot.type(KeyCode.END);
