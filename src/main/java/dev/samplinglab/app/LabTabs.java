@@ -62,6 +62,9 @@ public final class LabTabs extends TabPane {
         if (on) {
             getStyleClass().add("presentation");
         }
+        // with the style sheet's folded header: the tabs themselves take no height either
+        setTabMaxHeight(on ? 0 : Double.MAX_VALUE);
+        setTabMinHeight(on ? 0 : -1);
     }
 
     /** The tab shown now (built if it was not), the one the keyboard commands go to. */

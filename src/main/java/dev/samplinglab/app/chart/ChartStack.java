@@ -135,6 +135,7 @@ public class ChartStack extends VBox {
 
     public void setTheme(ChartTheme theme) {
         this.theme = theme;
+        setSpacing(theme.projector() ? 0 : 2);
         charts.forEach(c -> c.setTheme(theme));
         axis.setTheme(theme);
     }

@@ -116,7 +116,7 @@ public class StageChart extends CanvasChart {
     /** Header height: one line when title and detail fit (always on a projector), else two. */
     private double header() {
         if (theme.projector()) {
-            return 22;
+            return 21;
         }
         return (oneLineHeader() ? 18 : 34) * theme.scale();
     }
@@ -148,7 +148,7 @@ public class StageChart extends CanvasChart {
         if (data == null || data.cdf() == null) {
             return 0;
         }
-        return theme.projector() ? 52 : 54 * theme.scale();
+        return theme.projector() ? 46 : 54 * theme.scale();
     }
 
     private double plotTop() {
@@ -193,7 +193,7 @@ public class StageChart extends CanvasChart {
         if (data.cdf() != null) {
             double s = theme.projector() ? 1 : theme.scale();
             double barX = data.chosenIndex() < 0 ? Double.NaN : layout.center(data.chosenIndex());
-            new CdfPainter(g, theme, data.cdf(), plotBottom() + 10 * s, 20 * s)
+            new CdfPainter(g, theme, data.cdf(), plotBottom() + 8 * s, 20 * s)
                     .draw(BarLayout.LEFT, layout.plotRight(), barX, plotBottom());
         }
     }

@@ -35,7 +35,7 @@ public class TokenAxis extends CanvasChart {
     /** Slanted labels need room below the bars; horizontal ones one line. */
     private void updateHeight() {
         double line = theme.pieceFont(false).getSize();
-        fixHeight(horizontal ? line + 12 : (theme.projector() ? 70 : 64 * theme.scale()));
+        fixHeight(horizontal ? line + 12 : (theme.projector() ? 62 : 64 * theme.scale()));
     }
 
     /** Whether every label fits its slot written horizontally. */
