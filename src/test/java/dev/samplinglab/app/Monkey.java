@@ -281,6 +281,9 @@ final class Monkey {
     private void model(Random rng) {
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> picker = lookup("#model-picker", ComboBox.class);
+        if (picker == null) {
+            return; // folded away in presentation mode
+        }
         int roll = rng.nextInt(4);
         if (roll == 0) {
             prompts.folders.add(broken);
