@@ -42,10 +42,23 @@ public final class SamplingLabApp extends Application {
                             ? ModelChoice.of("bundled")
                             : new ModelChoice("Bundled: " + name, "bundled:" + name));
         }
-        choices.add(ModelChoice.of("random:tiny"));
-        choices.add(ModelChoice.of("random:gpt2-small"));
+        choices.add(ModelChoice.header("Random weights (speed and cache tests)"));
+        for (String spec : List.of("random:tiny", "random:gpt2-small")) {
+            choices.add(
+                    new ModelChoice(
+                            ModelChoice.of(spec).label(),
+                            spec,
+                            RANDOM_DETAIL,
+                            true,
+                            ModelChoice.Kind.MODEL));
+        }
         return choices;
     }
+
+    /** What the random-weight models are for, under their names in the picker. */
+    static final String RANDOM_DETAIL =
+            "untrained: for timing and the KV-cache lab; its text is gibberish and stray"
+                    + " bytes show as chips such as <0x93>";
 
     /** History JSON with each trace in the engine's trace format. */
     public static HistoryJson historyJson() {
