@@ -282,7 +282,7 @@ final class Monkey {
         @SuppressWarnings("unchecked")
         ComboBox<ModelChoice> picker = lookup("#model-picker", ComboBox.class);
         if (picker == null) {
-            return; // presentation mode folds the controls away
+            return; // folded away in presentation mode
         }
         int roll = rng.nextInt(4);
         if (roll == 0) {
