@@ -53,7 +53,13 @@ class PresentationLayoutTest {
         scene = new Scene(tabs, 1280, 720);
         step.attach(scene, tabs::selected);
         scene.getStylesheets().add(getClass().getResource(LabTabs.STYLESHEET).toExternalForm());
+        // the test stage is shared across test classes: undo what earlier ones left on it
+        stage.setFullScreen(false);
+        stage.setMaximized(false);
+        stage.setMinWidth(0);
+        stage.setMinHeight(0);
         stage.setScene(scene);
+        stage.sizeToScene();
         stage.show();
         vm.loadModel("test:3");
     }
@@ -76,6 +82,8 @@ class PresentationLayoutTest {
     void atProjectorSizeTheTextAndStatusShowAndEveryPlotIsTall(FxRobot robot) {
         robot.interact(() -> vm.presentationProperty().set(true));
         robot.type(KeyCode.RIGHT, 10);
+        assertThat(scene.getHeight()).isEqualTo(720);
+        assertThat(scene.getWidth()).isEqualTo(1280);
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(vm.history()).hasSize(10);
         List<StageChart> charts = step.charts().charts();
