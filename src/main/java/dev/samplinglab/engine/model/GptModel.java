@@ -207,7 +207,8 @@ public final class GptModel implements Decoder {
                         .get(new NDIndex("{}", ids))
                         .add(weights.positionEmbedding.get(new NDIndex("{}", positions)));
         x = drop(x, dropout, train);
-        NDArray mask = attentionMask(ids.getManager(), batch, t, start, padding);
+        NDArray mask = Logits.causalMask(ids.getManager(), batch, t, start, padding, MASKED);
+        mask = mask == null ? null : mask.reshape(batch, 1, t, start + t);
         clock.lap("embedding", t0);
         for (int l = 0; l < weights.blocks.length; l++) {
             if (cancelled != null && cancelled.getAsBoolean()) {
@@ -373,26 +374,6 @@ public final class GptModel implements Decoder {
             }
         }
         return m.create(pos, new Shape(batch, t));
-    }
-
-    /** Additive mask [B, 1, T, start+T]: causal, plus left padding; null when nothing is masked. */
-    private static NDArray attentionMask(NDManager m, int batch, int t, int start, int[] padding) {
-        boolean padded = padding != null && java.util.Arrays.stream(padding).anyMatch(p -> p > 0);
-        if (t == 1 && !padded) {
-            return null;
-        }
-        int keys = start + t;
-        float[] mask = new float[batch * t * keys];
-        for (int r = 0; r < batch; r++) {
-            int pad = padding == null ? 0 : padding[r];
-            for (int i = 0; i < t; i++) {
-                for (int j = 0; j < keys; j++) {
-                    boolean visible = j <= start + i && j >= pad;
-                    mask[(r * t + i) * keys + j] = visible ? 0f : MASKED;
-                }
-            }
-        }
-        return m.create(mask, new Shape(batch, 1, t, keys));
     }
 
     @Override
