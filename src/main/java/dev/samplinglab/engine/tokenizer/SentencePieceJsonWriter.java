@@ -1,7 +1,6 @@
 package dev.samplinglab.engine.tokenizer;
 
 import com.google.gson.stream.JsonWriter;
-import dev.samplinglab.engine.train.Merge;
 import dev.samplinglab.engine.train.TokenizerJsonWriter;
 import java.io.IOException;
 import java.io.Writer;
@@ -106,17 +105,7 @@ final class SentencePieceJsonWriter {
         json.name("fuse_unk").value(true);
         json.name("byte_fallback").value(true);
         json.name("ignore_merges").value(false);
-        List<String> tokens = vocab.tokens();
-        json.name("vocab").beginObject();
-        for (int id = 0; id < tokens.size(); id++) {
-            json.name(tokens.get(id)).value(id);
-        }
-        json.endObject();
-        json.name("merges").beginArray();
-        for (Merge m : vocab.merges()) {
-            json.value(tokens.get(m.left()) + " " + tokens.get(m.right()));
-        }
-        json.endArray();
+        TokenizerJsonWriter.writeVocabAndMerges(json, vocab.tokens(), vocab.merges());
         json.endObject();
     }
 }

@@ -116,17 +116,22 @@ public final class TokenizerJsonWriter {
         json.name("fuse_unk").value(false);
         json.name("byte_fallback").value(false);
         json.name("ignore_merges").value(false);
-        List<String> vocab = model.vocab();
+        writeVocabAndMerges(json, model.vocab(), model.merges());
+        json.endObject();
+    }
+
+    /** The BPE model's {@code vocab} (piece → id) and {@code merges} ("left right") entries. */
+    public static void writeVocabAndMerges(JsonWriter json, List<String> tokens, List<Merge> merges)
+            throws IOException {
         json.name("vocab").beginObject();
-        for (int id = 0; id < vocab.size(); id++) {
-            json.name(vocab.get(id)).value(id);
+        for (int id = 0; id < tokens.size(); id++) {
+            json.name(tokens.get(id)).value(id);
         }
         json.endObject();
         json.name("merges").beginArray();
-        for (Merge m : model.merges()) {
-            json.value(vocab.get(m.left()) + " " + vocab.get(m.right()));
+        for (Merge m : merges) {
+            json.value(tokens.get(m.left()) + " " + tokens.get(m.right()));
         }
         json.endArray();
-        json.endObject();
     }
 }
