@@ -25,6 +25,9 @@ final class ProjectorLayout {
     private final VBox side = new VBox(8);
     private final FlowPane commands = new FlowPane(6, 6);
     private final HBox slim = new HBox();
+    private HBox statusRow; // the normal layout's status row, given back on release()
+    private VBox status;
+    private Node controls;
 
     ProjectorLayout(Runnable step, Runnable back, Runnable run, Runnable reset, StepViewModel vm) {
         unfold.setId("unfold-controls");
@@ -94,10 +97,6 @@ final class ProjectorLayout {
         this.status = status;
         return side;
     }
-
-    private HBox statusRow;
-    private VBox status;
-    private Node controls;
 
     /** Gives the status row its children back when presentation mode ends. */
     void release() {
