@@ -14,6 +14,7 @@ package dev.samplinglab.app.step;
 public record ModelChoice(String label, String spec, String detail, boolean enabled, Kind kind) {
     public static final String OPEN_FOLDER = "open-folder";
     public static final String GET_MODEL = "get-model";
+    public static final String INFERENCE_SERVER = "inference-server";
 
     /** What an entry is. */
     public enum Kind {
@@ -34,6 +35,15 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
     public static ModelChoice getModel() {
         return new ModelChoice(
                 "Get a model…", GET_MODEL, "download from the Hugging Face Hub", true, Kind.ACTION);
+    }
+
+    public static ModelChoice inferenceServer() {
+        return new ModelChoice(
+                "Inference server…",
+                INFERENCE_SERVER,
+                "vLLM, llama.cpp or Ollama: top-N log-probabilities",
+                true,
+                Kind.ACTION);
     }
 
     /** A section title such as "On this computer". */
@@ -59,6 +69,16 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
     public static ModelChoice of(String spec) {
         if (spec.equals("bundled")) {
             return new ModelChoice("Bundled: tiny-shakespeare", spec);
+        }
+        java.util.Optional<dev.samplinglab.app.server.ServerSpecText> server =
+                dev.samplinglab.app.server.ServerSpecText.parse(spec);
+        if (server.isPresent()) {
+            return new ModelChoice(
+                    "Server: " + server.get().model(),
+                    spec,
+                    "inference server at " + server.get().host(),
+                    true,
+                    Kind.MODEL);
         }
         if (spec.startsWith("random:")) {
             return new ModelChoice(spec + " (random weights)", spec);
