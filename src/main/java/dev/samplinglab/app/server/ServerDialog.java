@@ -70,9 +70,9 @@ public final class ServerDialog {
         url.setId("server-url");
         url.setPromptText("http://127.0.0.1:8080");
         url.textProperty().bindBidirectional(vm.baseUrlProperty());
-        ComboBox<ServerApi> api = new ComboBox<>();
+        ComboBox<ApiChoice> api = new ComboBox<>();
         api.setId("server-api");
-        api.getItems().setAll(ServerApi.values());
+        api.getItems().setAll(ApiChoice.all());
         api.valueProperty().bindBidirectional(vm.apiProperty());
         Label detected = new Label();
         detected.setId("server-detected");

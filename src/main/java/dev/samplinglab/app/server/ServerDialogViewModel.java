@@ -1,8 +1,10 @@
 package dev.samplinglab.app.server;
 
 import dev.samplinglab.app.common.BackgroundWorker;
+import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.server.ServerAddress;
+import dev.samplinglab.engine.server.ServerFlavour;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -24,12 +26,13 @@ import javafx.collections.ObservableList;
 /**
  * The "Inference server…" dialog's state: base URL, API flavour (detected or chosen), the model
  * (listed from the server), the name of the environment variable that holds the API key, and a
- * connection test with a verdict. Network work runs on the worker through a {@link
+ * connection test with a verdict. The fields make one {@link ServerAddress}, whose text is the
+ * model spec the step window opens. Network work runs on the worker through a {@link
  * BackgroundWorker}; Cancel interrupts it and drops its result at once. Properties change on the UI
  * executor only (the FX thread in the app, the calling thread in tests).
  */
 public final class ServerDialogViewModel {
-    /** The outcome shown next to the status line. */
+    /** The outcome shown with the status line. */
     public enum Verdict {
         NONE,
         WORKING,
@@ -43,10 +46,11 @@ public final class ServerDialogViewModel {
     private final UnaryOperator<String> env;
     private final BackgroundWorker worker;
     private final AtomicReference<Thread> running = new AtomicReference<>();
-    private final StringProperty baseUrl = new SimpleStringProperty(this, "url", "");
-    private final ObjectProperty<ServerApi> api =
-            new SimpleObjectProperty<>(this, "api", ServerApi.DETECT);
-    private final ReadOnlyObjectWrapper<ServerApi> detected =
+    private final StringProperty baseUrl =
+            new SimpleStringProperty(this, "url", "http://127.0.0.1:8080");
+    private final ObjectProperty<ApiChoice> api =
+            new SimpleObjectProperty<>(this, "api", ApiChoice.DETECT);
+    private final ReadOnlyObjectWrapper<ServerFlavour> detected =
             new ReadOnlyObjectWrapper<>(this, "detected");
     private final StringProperty model = new SimpleStringProperty(this, "model", "");
     private final StringProperty keyEnv = new SimpleStringProperty(this, "keyEnv", "");
@@ -68,69 +72,67 @@ public final class ServerDialogViewModel {
         this.probe = probe;
         this.env = env;
         this.worker = new BackgroundWorker(background, ui, this::failed);
-        baseUrl.set("http://127.0.0.1:8080");
+        baseUrl.addListener((obs, o, n) -> detected.set(null));
+        api.addListener((obs, o, n) -> detected.set(null));
     }
 
-    /** Fills the fields from an earlier server spec (the picker's current server model). */
+    /** Fills the fields from an earlier server spec (the step window's current model). */
     public void load(String spec) {
-        ServerSpecText.parse(spec)
-                .ifPresent(
-                        s -> {
-                            baseUrl.set(s.baseUrl());
-                            model.set(s.model());
-                            api.set(s.api());
-                            keyEnv.set(s.keyEnv());
-                        });
+        if (spec == null || !ServerAddress.matches(spec)) {
+            return;
+        }
+        try {
+            ServerAddress a = ServerAddress.parse(spec);
+            baseUrl.set(a.base().toString());
+            api.set(a.flavour().map(ApiChoice::of).orElse(ApiChoice.DETECT));
+            model.set(a.model().orElse(""));
+            keyEnv.set(KeyEnv.of(spec).orElse(""));
+        } catch (BadInputException e) {
+            // an old spec that no longer parses: keep the defaults
+        }
     }
 
     /** Asks the server which API it speaks (when set to detect) and which models it lists. */
     public void listModels() {
-        Request r = request(false);
-        if (r == null) {
+        ServerAddress a = address(false);
+        if (a == null) {
             return;
         }
-        start("Asking %s for its models…".formatted(r.url()));
+        start("Asking %s for its models…".formatted(a.base()));
         worker.submit(
                 ticket,
-                () -> inWorker(() -> listing(r)),
+                () -> inWorker(() -> listing(a)),
                 listing -> {
                     finish();
-                    showListing(listing);
+                    show(listing.flavour(), listing.models(), null);
+                    verdict.set(Verdict.NONE);
                     status.set(
-                            "%s: %s at %s"
+                            "%s at %s lists %s"
                                     .formatted(
-                                            listing.api().label(),
-                                            count(listing.models().size()),
-                                            r.url()));
+                                            listing.flavour().label(),
+                                            a.base(),
+                                            count(listing.models().size())));
                 });
     }
 
     /**
-     * Tests the connection: detects the flavour, lists the models, checks the chosen model is among
-     * them and asks for one token with its log-probabilities.
+     * Tests the connection: detects the flavour, lists the models and asks for one token with its
+     * log-probabilities; the verdict is one line either way.
      */
     public void testConnection() {
-        Request r = request(true);
-        if (r == null) {
+        ServerAddress a = address(true);
+        if (a == null) {
             return;
         }
-        start("Testing %s…".formatted(r.url()));
+        start("Testing %s…".formatted(a.base()));
         worker.submit(
                 ticket,
-                () -> inWorker(() -> test(r)),
-                result -> {
+                () -> inWorker(() -> probe.test(a)),
+                v -> {
                     finish();
-                    showListing(result.listing());
-                    verdict.set(Verdict.OK);
-                    status.set(
-                            String.format(
-                                    Locale.ROOT,
-                                    "Connected: %s at %s serves %s; one step gave %s (%.0f ms).",
-                                    result.listing().api().label(),
-                                    r.url(),
-                                    r.model(),
-                                    result.step(),
-                                    result.millis()));
+                    show(v.address().flavour().orElse(null), v.models(), v.address());
+                    verdict.set(v.ok() ? Verdict.OK : Verdict.FAILED);
+                    status.set(v.message());
                 });
     }
 
@@ -149,17 +151,13 @@ public final class ServerDialogViewModel {
         status.set("Cancelled.");
     }
 
-    /**
-     * The spec to open, or null after showing what is missing (a URL, a model, a variable name).
-     */
+    /** The spec to open, or null after showing what is wrong with the fields. */
     public String specToOpen() {
-        Request r = request(true);
-        return r == null
-                ? null
-                : new ServerSpecText(r.url(), r.model(), api.get(), r.keyEnv()).text();
+        ServerAddress a = address(true);
+        return a == null ? null : a.text();
     }
 
-    /** Opens the server model through {@code opener} when the fields are complete. */
+    /** Opens the server model through {@code opener} when the fields make a valid spec. */
     public boolean open(Consumer<String> opener) {
         String spec = specToOpen();
         if (spec != null) {
@@ -169,52 +167,45 @@ public final class ServerDialogViewModel {
         return spec != null;
     }
 
-    private record Request(String url, String model, String keyEnv, ServerApi api) {}
+    private record Listing(ServerFlavour flavour, List<String> models) {}
 
-    private record Listing(ServerApi api, List<String> models) {}
-
-    private record TestResult(Listing listing, String step, double millis) {}
-
-    /** The fields checked, or null with the problem in the status line. */
-    private Request request(boolean needModel) {
-        String url = trimmed(baseUrl.get());
-        String problem = urlProblem(url);
-        while (url.endsWith("/") && problem == null) {
-            url = url.substring(0, url.length() - 1);
-        }
+    /** The fields as an address, or null with the problem in the status line. */
+    private ServerAddress address(boolean withModel) {
         String name = trimmed(keyEnv.get());
-        if (problem == null && !name.isEmpty() && !ENV_NAME.matcher(name).matches()) {
-            problem =
+        if (!name.isEmpty() && !ENV_NAME.matcher(name).matches()) {
+            return problem(
                     ("'%s' is not an environment variable name: type the NAME of the variable that"
                                     + " holds the key (e.g. VLLM_API_KEY), never the key itself")
-                            .formatted(abbreviated(name));
+                            .formatted(abbreviated(name)));
         }
-        if (problem == null && needModel && trimmed(model.get()).isEmpty()) {
-            problem = "choose a model: press List models, or type its name";
+        if (!name.isEmpty() && env.apply(name) == null) {
+            return problem(
+                    ("the environment variable %s is not set; set it to the API key before"
+                                    + " starting the app, or leave the field empty")
+                            .formatted(name));
         }
-        if (problem != null) {
-            verdict.set(Verdict.FAILED);
-            status.set(problem);
-            return null;
+        String url = trimmed(baseUrl.get());
+        if (url.isEmpty()) {
+            return problem("type the server's base URL, e.g. http://127.0.0.1:8080");
         }
-        return new Request(url, trimmed(model.get()), name, api.get());
+        ServerFlavour f = api.get().flavour().orElse(detected.get());
+        String m = withModel ? trimmed(model.get()) : "";
+        String text =
+                ServerAddress.PREFIX
+                        + (f == null ? "" : f.key() + "+")
+                        + url
+                        + KeyEnv.query(name)
+                        + (m.isEmpty() ? "" : "#" + m);
+        try {
+            return ServerAddress.parse(text);
+        } catch (BadInputException e) {
+            return problem(e.getMessage());
+        }
     }
 
-    private static String urlProblem(String url) {
-        if (url.isEmpty()) {
-            return "type the server's base URL, e.g. http://127.0.0.1:8080";
-        }
-        String lower = url.toLowerCase(Locale.ROOT);
-        if (!lower.startsWith("http://") && !lower.startsWith("https://")) {
-            return "'%s' is not an http:// or https:// URL".formatted(url);
-        }
-        try {
-            if (java.net.URI.create(url).getHost() == null) {
-                return "'%s' has no host name".formatted(url);
-            }
-        } catch (IllegalArgumentException e) {
-            return "'%s' is not a URL: %s".formatted(url, e.getMessage());
-        }
+    private ServerAddress problem(String message) {
+        verdict.set(Verdict.FAILED);
+        status.set(message);
         return null;
     }
 
@@ -246,48 +237,21 @@ public final class ServerDialogViewModel {
         }
     }
 
-    private Listing listing(Request r) throws Exception {
-        String key = key(r.keyEnv());
-        ServerApi found = r.api() == ServerApi.DETECT ? probe.detect(r.url(), key) : r.api();
-        return new Listing(found, List.copyOf(probe.models(r.url(), found, key)));
+    private Listing listing(ServerAddress a) throws Exception {
+        ServerFlavour f = a.flavour().isPresent() ? a.flavour().get() : probe.detect(a);
+        return new Listing(f, List.copyOf(probe.models(a.withFlavour(f))));
     }
 
-    private TestResult test(Request r) throws Exception {
-        Listing listing = listing(r);
-        if (!listing.models().isEmpty() && !listing.models().contains(r.model())) {
-            throw new IllegalArgumentException(
-                    "the server does not list model '%s'; it serves %s"
-                            .formatted(r.model(), String.join(", ", first(listing.models(), 5))));
+    /** Shows what the server said: its flavour, its models, and the model a test chose. */
+    private void show(ServerFlavour flavour, List<String> listed, ServerAddress tested) {
+        detected.set(flavour);
+        models.setAll(listed);
+        String chosen = tested == null ? null : tested.model().orElse(null);
+        if (chosen != null) {
+            model.set(chosen);
+        } else if (!listed.isEmpty() && !listed.contains(trimmed(model.get()))) {
+            model.set(listed.get(0));
         }
-        long t0 = System.nanoTime();
-        String step = probe.step(r.url(), listing.api(), r.model(), key(r.keyEnv()));
-        return new TestResult(listing, step, (System.nanoTime() - t0) / 1e6);
-    }
-
-    private String key(String name) {
-        if (name.isEmpty()) {
-            return null;
-        }
-        String value = env.apply(name);
-        if (value == null || value.isBlank()) {
-            throw new IllegalArgumentException(
-                    ("the environment variable %s is not set; set it to the API key before starting"
-                                    + " the app, or leave the field empty")
-                            .formatted(name));
-        }
-        return value.strip();
-    }
-
-    private void showListing(Listing listing) {
-        detected.set(listing.api());
-        models.setAll(listing.models());
-        if (!listing.models().isEmpty() && !listing.models().contains(trimmed(model.get()))) {
-            model.set(listing.models().get(0));
-        }
-    }
-
-    private static List<String> first(List<String> list, int n) {
-        return list.size() <= n ? list : list.subList(0, n);
     }
 
     private static String count(int n) {
@@ -306,16 +270,17 @@ public final class ServerDialogViewModel {
         return baseUrl;
     }
 
-    /** The chosen flavour; {@link ServerApi#DETECT} asks the server. */
-    public ObjectProperty<ServerApi> apiProperty() {
+    /** The chosen flavour, or detect. */
+    public ObjectProperty<ApiChoice> apiProperty() {
         return api;
     }
 
-    /** The flavour the last listing or test used (detected or chosen); null before. */
-    public ReadOnlyObjectProperty<ServerApi> detectedProperty() {
+    /** The flavour the last listing or test found; null before (or after the URL changed). */
+    public ReadOnlyObjectProperty<ServerFlavour> detectedProperty() {
         return detected.getReadOnlyProperty();
     }
 
+    /** The model name; empty for the server's first model. */
     public StringProperty modelProperty() {
         return model;
     }
@@ -330,7 +295,7 @@ public final class ServerDialogViewModel {
         return keyEnv;
     }
 
-    /** What is happening, or the verdict of the last test in one line. */
+    /** What is happening, or the verdict of the last test, in one line. */
     public ReadOnlyStringProperty statusProperty() {
         return status.getReadOnlyProperty();
     }

@@ -1,62 +1,62 @@
 package dev.samplinglab.app.server;
 
+import dev.samplinglab.app.step.ControlsPane;
+import dev.samplinglab.app.step.StepViewModel;
 import java.util.concurrent.Executor;
-import java.util.function.Consumer;
-import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import javafx.stage.Window;
 
 /**
- * The picker's "Inference server…" action: opens the dialog (filled from the current model when it
- * is a server model), and Open loads the chosen server model through the step window's usual
- * model-loading path.
+ * Wires inference servers into the step window: the picker's "Inference server…" action opens the
+ * dialog (filled from the current model when it is a server model), and Open loads the server model
+ * through the step window's usual model-loading path, so Step, Compare, the timeline and the
+ * exports work on it like on any model.
  */
 public final class ServerModels {
+    /** Environment variables, each overridable by {@code -Dsamplinglab.env.NAME=...} (tests). */
+    public static final UnaryOperator<String> SYSTEM_ENV =
+            name -> System.getProperty("samplinglab.env." + name, System.getenv(name));
+
+    private final ControlsPane controls;
+    private final StepViewModel vm;
     private final ServerProbe probe;
-    private final UnaryOperator<String> env;
     private final Executor background;
     private final Executor ui;
-    private final Supplier<String> currentSpec;
-    private final Consumer<String> load;
     private ServerDialog dialog;
     private ServerDialogViewModel dialogModel;
 
     /**
-     * @param probe asks servers (the engine's HTTP clients)
-     * @param env reads environment variables (the API key)
-     * @param background the thread the dialog's requests run on
+     * @param probe asks servers ({@link ServerProbe#ENGINE} in the app)
+     * @param background the thread the dialog's requests run on (never the model worker)
      * @param ui hops to the FX thread
-     * @param currentSpec the step window's model spec
-     * @param load loads a spec in the step window
      */
     public ServerModels(
+            ControlsPane controls,
+            StepViewModel vm,
             ServerProbe probe,
-            UnaryOperator<String> env,
             Executor background,
-            Executor ui,
-            Supplier<String> currentSpec,
-            Consumer<String> load) {
+            Executor ui) {
+        this.controls = controls;
+        this.vm = vm;
         this.probe = probe;
-        this.env = env;
         this.background = background;
         this.ui = ui;
-        this.currentSpec = currentSpec;
-        this.load = load;
+    }
+
+    /** Adds "Inference server…" to the picker, with the dialog owned by {@code owner}. */
+    public ServerModels attach(Window owner) {
+        controls.setOnServerModel(() -> showDialog(owner));
+        return this;
     }
 
     /** Opens (or brings up) the dialog. */
     public ServerDialog showDialog(Window owner) {
         if (dialog == null) {
-            dialogModel = new ServerDialogViewModel(probe, env, background, ui);
-            dialog = new ServerDialog(owner, dialogModel, load);
+            dialogModel = new ServerDialogViewModel(probe, SYSTEM_ENV, background, ui);
+            dialog = new ServerDialog(owner, dialogModel, vm::loadModel);
         }
-        dialogModel.load(currentSpec.get());
+        dialogModel.load(vm.modelSpecProperty().get());
         dialog.show();
         return dialog;
-    }
-
-    /** The dialog's view model once shown (tests). */
-    public ServerDialogViewModel dialogModel() {
-        return dialogModel;
     }
 }

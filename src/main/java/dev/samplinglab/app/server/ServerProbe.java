@@ -1,24 +1,44 @@
 package dev.samplinglab.app.server;
 
+import dev.samplinglab.engine.server.ConnectionVerdict;
+import dev.samplinglab.engine.server.ServerAddress;
+import dev.samplinglab.engine.server.ServerConnection;
+import dev.samplinglab.engine.server.ServerFlavour;
 import java.util.List;
 
 /**
  * What the "Inference server…" dialog asks a server, on a worker thread: which API it speaks, which
- * models it serves, and whether one step works. The app passes the engine's HTTP clients; tests
- * pass a fake. Every method may block on the network and stops when its thread is interrupted; a
- * failure is an exception whose message is one line for the user.
+ * models it serves, and whether one step works. {@link #ENGINE} is the engine's {@link
+ * ServerConnection}; tests pass a fake. Every method may block on the network and stops when its
+ * thread is interrupted; a failure is an exception whose message is one line for the user.
  */
 public interface ServerProbe {
 
-    /** The flavour the server at {@code baseUrl} speaks (never {@link ServerApi#DETECT}). */
-    ServerApi detect(String baseUrl, String apiKey) throws Exception;
+    /** The engine's HTTP clients. */
+    ServerProbe ENGINE =
+            new ServerProbe() {
+                @Override
+                public ServerFlavour detect(ServerAddress address) {
+                    return ServerConnection.detect(address);
+                }
 
-    /** The model names the server lists. */
-    List<String> models(String baseUrl, ServerApi api, String apiKey) throws Exception;
+                @Override
+                public List<String> models(ServerAddress address) {
+                    return ServerConnection.models(address);
+                }
 
-    /**
-     * Asks for one token with its top log-probabilities and describes the answer in a short phrase
-     * ("top-20 log-probabilities, token ids").
-     */
-    String step(String baseUrl, ServerApi api, String model, String apiKey) throws Exception;
+                @Override
+                public ConnectionVerdict test(ServerAddress address) {
+                    return ServerConnection.test(address);
+                }
+            };
+
+    /** The API the server at the address speaks. */
+    ServerFlavour detect(ServerAddress address) throws Exception;
+
+    /** The model names the server lists (the address names the flavour). */
+    List<String> models(ServerAddress address) throws Exception;
+
+    /** One real request for a token's log-probabilities, with its verdict. */
+    ConnectionVerdict test(ServerAddress address) throws Exception;
 }

@@ -70,15 +70,8 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
         if (spec.equals("bundled")) {
             return new ModelChoice("Bundled: tiny-shakespeare", spec);
         }
-        java.util.Optional<dev.samplinglab.app.server.ServerSpecText> server =
-                dev.samplinglab.app.server.ServerSpecText.parse(spec);
-        if (server.isPresent()) {
-            return new ModelChoice(
-                    "Server: " + server.get().model(),
-                    spec,
-                    "inference server at " + server.get().host(),
-                    true,
-                    Kind.MODEL);
+        if (dev.samplinglab.engine.server.ServerAddress.matches(spec)) {
+            return server(spec);
         }
         if (spec.startsWith("random:")) {
             return new ModelChoice(spec + " (random weights)", spec);
@@ -89,6 +82,22 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
         java.nio.file.Path p = java.nio.file.Path.of(spec);
         return new ModelChoice(
                 "Folder: " + (p.getFileName() == null ? spec : p.getFileName()), spec);
+    }
+
+    /** An inference-server model: its model name (or host), with the server's URL underneath. */
+    private static ModelChoice server(String spec) {
+        String label = spec;
+        String detail = "inference server";
+        try {
+            var a = dev.samplinglab.engine.server.ServerAddress.parse(spec);
+            label = a.model().orElse(a.base().getHost());
+            detail =
+                    "inference server %s%s"
+                            .formatted(a.base(), a.flavour().map(f -> ", " + f.label()).orElse(""));
+        } catch (dev.samplinglab.engine.BadInputException e) {
+            detail = e.getMessage();
+        }
+        return new ModelChoice("Server: " + label, spec, detail, true, Kind.MODEL);
     }
 
     /** ORG/NAME or ORG/NAME@REVISION, not a path on disk. */

@@ -3,7 +3,10 @@ package dev.samplinglab.app.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.server.ServerDialogViewModel.Verdict;
-import java.io.IOException;
+import dev.samplinglab.engine.server.ConnectionVerdict;
+import dev.samplinglab.engine.server.ServerAddress;
+import dev.samplinglab.engine.server.ServerException;
+import dev.samplinglab.engine.server.ServerFlavour;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,33 +23,35 @@ class ServerDialogViewModelTest {
 
     /** A server that answers from fields and records what it was asked. */
     static class FakeProbe implements ServerProbe {
-        ServerApi api = ServerApi.LLAMACPP;
+        ServerFlavour flavour = ServerFlavour.LLAMACPP;
         List<String> models = List.of("gpt2-small.gguf");
-        Exception failure;
+        RuntimeException failure;
         final List<String> calls = new ArrayList<>();
-        final List<String> keys = new ArrayList<>();
 
         @Override
-        public ServerApi detect(String baseUrl, String apiKey) throws Exception {
-            calls.add("detect " + baseUrl);
-            keys.add(apiKey);
+        public ServerFlavour detect(ServerAddress address) throws Exception {
+            calls.add("detect " + address.text());
             if (failure != null) {
                 throw failure;
             }
-            return api;
+            return flavour;
         }
 
         @Override
-        public List<String> models(String baseUrl, ServerApi api, String apiKey) {
-            calls.add("models " + api.key());
+        public List<String> models(ServerAddress address) {
+            calls.add("models " + address.text());
             return models;
         }
 
         @Override
-        public String step(String baseUrl, ServerApi api, String model, String apiKey) {
-            calls.add("step " + model);
-            keys.add(apiKey);
-            return "top-20 log-probabilities";
+        public ConnectionVerdict test(ServerAddress address) {
+            calls.add("test " + address.text());
+            ServerAddress known =
+                    address.withFlavour(flavour).withModel(address.model().orElse(models.get(0)));
+            return failure == null
+                    ? new ConnectionVerdict(true, known, models, 20, 0.9, "OK: top 20")
+                    : new ConnectionVerdict(
+                            false, address, List.of(), 0, 1, "Failed: " + failure.getMessage());
         }
     }
 
@@ -62,56 +67,56 @@ class ServerDialogViewModelTest {
         ServerDialogViewModel vm = vm();
         vm.baseUrlProperty().set("http://127.0.0.1:8089/");
         vm.listModels();
-        assertThat(probe.calls).containsExactly("detect http://127.0.0.1:8089", "models llamacpp");
-        assertThat(vm.detectedProperty().get()).isEqualTo(ServerApi.LLAMACPP);
+        assertThat(probe.calls)
+                .containsExactly(
+                        "detect server:http://127.0.0.1:8089",
+                        "models server:llamacpp+http://127.0.0.1:8089");
+        assertThat(vm.detectedProperty().get()).isEqualTo(ServerFlavour.LLAMACPP);
         assertThat(vm.models()).containsExactly("gpt2-small.gguf");
         assertThat(vm.modelProperty().get()).isEqualTo("gpt2-small.gguf");
         assertThat(vm.statusProperty().get())
-                .isEqualTo("llama.cpp /completion: 1 model at http://127.0.0.1:8089");
+                .isEqualTo("llama.cpp server at http://127.0.0.1:8089 lists 1 model");
         assertThat(vm.busyProperty().get()).isFalse();
+        assertThat(vm.specToOpen())
+                .isEqualTo("server:llamacpp+http://127.0.0.1:8089#gpt2-small.gguf");
     }
 
     @Test
-    void aChosenFlavourIsNotDetected() {
+    void aChosenFlavourIsNotDetectedAndChangingTheUrlForgetsADetectedOne() {
         ServerDialogViewModel vm = vm();
-        vm.apiProperty().set(ServerApi.OLLAMA);
+        vm.apiProperty().set(ApiChoice.of(ServerFlavour.OLLAMA));
         vm.listModels();
-        assertThat(probe.calls).containsExactly("models ollama");
+        assertThat(probe.calls).containsExactly("models server:ollama+http://127.0.0.1:8080");
+        vm.apiProperty().set(ApiChoice.DETECT);
+        vm.listModels();
+        vm.baseUrlProperty().set("http://other:1");
+        assertThat(vm.detectedProperty().get()).isNull();
+        assertThat(vm.specToOpen()).isEqualTo("server:http://other:1#gpt2-small.gguf");
     }
 
     @Test
-    void aSuccessfulTestSaysWhatTheServerAnswered() {
+    void aSuccessfulTestShowsTheVerdictAndTheModelItChose() {
         ServerDialogViewModel vm = vm();
-        vm.modelProperty().set("gpt2-small.gguf");
         vm.testConnection();
+        assertThat(probe.calls).containsExactly("test server:http://127.0.0.1:8080");
         assertThat(vm.verdictProperty().get()).isEqualTo(Verdict.OK);
-        assertThat(vm.statusProperty().get())
-                .startsWith(
-                        "Connected: llama.cpp /completion at http://127.0.0.1:8080 serves"
-                                + " gpt2-small.gguf; one step gave top-20 log-probabilities (")
-                .endsWith(" ms).");
-        assertThat(probe.calls).endsWith("step gpt2-small.gguf");
+        assertThat(vm.statusProperty().get()).isEqualTo("OK: top 20");
+        assertThat(vm.modelProperty().get()).isEqualTo("gpt2-small.gguf");
+        assertThat(vm.detectedProperty().get()).isEqualTo(ServerFlavour.LLAMACPP);
     }
 
     @Test
-    void aModelTheServerDoesNotListFailsWithTheListedOnes() {
+    void aFailedTestIsOneLineAndTheDialogStaysUsable() {
         ServerDialogViewModel vm = vm();
-        vm.modelProperty().set("llama3:8b");
+        probe.failure =
+                new ServerException(
+                        ServerException.Kind.UNREACHABLE,
+                        "cannot reach http://127.0.0.1:8080: connection refused");
         vm.testConnection();
         assertThat(vm.verdictProperty().get()).isEqualTo(Verdict.FAILED);
         assertThat(vm.statusProperty().get())
-                .isEqualTo(
-                        "Failed: the server does not list model 'llama3:8b'; it serves"
-                                + " gpt2-small.gguf");
-        assertThat(probe.calls).noneMatch(c -> c.startsWith("step"));
-    }
-
-    @Test
-    void aServerErrorIsOneLineAndTheDialogStaysUsable() {
-        ServerDialogViewModel vm = vm();
-        probe.failure = new IOException("cannot reach http://127.0.0.1:8080: connection refused");
-        vm.modelProperty().set("gpt2-small.gguf");
-        vm.testConnection();
+                .isEqualTo("Failed: cannot reach http://127.0.0.1:8080: connection refused");
+        vm.listModels();
         assertThat(vm.statusProperty().get())
                 .isEqualTo("Failed: cannot reach http://127.0.0.1:8080: connection refused");
         assertThat(vm.busyProperty().get()).isFalse();
@@ -122,21 +127,20 @@ class ServerDialogViewModelTest {
 
     @ParameterizedTest
     @CsvSource(
-            delimiter = '|',
+            delimiter = '~',
             value = {
-                "''|m|''|type the server's base URL, e.g. http://127.0.0.1:8080",
-                "ftp://h|m|''|'ftp://h' is not an http:// or https:// URL",
-                "http://|m|''|'http://' is not a URL: Expected authority at index 7: http://",
-                "http://h:1|''|''|choose a model: press List models, or type its name",
-                "http://h:1|m|sk-abcdef123456|'sk-abc…' is not an environment variable name: type"
-                        + " the NAME of the variable that holds the key (e.g. VLLM_API_KEY), never"
-                        + " the key itself",
+                "''~''~type the server's base URL, e.g. http://127.0.0.1:8080",
+                "ftp://h~''~'server:ftp://h' needs an http:// or https:// URL with a host; use"
+                        + " server:[openai|openai-chat|vllm|llamacpp|ollama+]http://HOST:PORT#MODEL",
+                "http://h:1~sk-abcdef123456~'sk-abc…' is not an environment variable name: type the"
+                        + " NAME of the variable that holds the key (e.g. VLLM_API_KEY), never the"
+                        + " key itself",
+                "http://h:1~OTHER_KEY~the environment variable OTHER_KEY is not set; set it to the"
+                        + " API key before starting the app, or leave the field empty",
             })
-    void incompleteFieldsSayWhatIsMissingWithoutAsking(
-            String url, String model, String keyEnv, String message) {
+    void badFieldsSayWhatIsWrongWithoutAsking(String url, String keyEnv, String message) {
         ServerDialogViewModel vm = vm();
         vm.baseUrlProperty().set(url);
-        vm.modelProperty().set(model);
         vm.keyEnvProperty().set(keyEnv);
         vm.testConnection();
         assertThat(vm.statusProperty().get()).isEqualTo(message);
@@ -146,49 +150,26 @@ class ServerDialogViewModelTest {
     }
 
     @Test
-    void theKeyComesFromTheNamedVariableAndNeverIntoTheSpec() {
-        ServerDialogViewModel vm = vm();
-        vm.modelProperty().set("gpt2-small.gguf");
-        vm.keyEnvProperty().set("MY_KEY");
-        vm.testConnection();
-        assertThat(probe.keys).containsOnly("sk-secret-123");
-        String spec = vm.specToOpen();
-        assertThat(spec).isEqualTo("server:http://127.0.0.1:8080#gpt2-small.gguf;key-env=MY_KEY");
-        assertThat(spec).doesNotContain("sk-secret");
-    }
-
-    @Test
-    void anUnsetKeyVariableIsNamed() {
-        ServerDialogViewModel vm = vm();
-        vm.modelProperty().set("m");
-        vm.keyEnvProperty().set("OTHER_KEY");
-        vm.testConnection();
-        assertThat(vm.statusProperty().get())
-                .isEqualTo(
-                        "Failed: the environment variable OTHER_KEY is not set; set it to the API"
-                                + " key before starting the app, or leave the field empty");
-    }
-
-    @Test
     void openHandsTheSpecToTheModelLoader() {
         ServerDialogViewModel vm = vm();
-        vm.baseUrlProperty().set("http://gpu-node:8000");
-        vm.apiProperty().set(ServerApi.OPENAI);
+        vm.baseUrlProperty().set("http://gpu-node:8000/v1");
+        vm.apiProperty().set(ApiChoice.of(ServerFlavour.VLLM));
         vm.modelProperty().set("meta-llama/Llama-3.1-8B");
         List<String> opened = new ArrayList<>();
         assertThat(vm.open(opened::add)).isTrue();
         assertThat(opened)
-                .containsExactly("server:http://gpu-node:8000#meta-llama/Llama-3.1-8B;api=openai");
+                .containsExactly("server:vllm+http://gpu-node:8000#meta-llama/Llama-3.1-8B");
     }
 
     @Test
     void loadReadsAnEarlierSpecBack() {
         ServerDialogViewModel vm = vm();
-        vm.load("server:http://h:11434#llama3:8b;api=ollama;key-env=OLLAMA_KEY");
+        vm.load("server:ollama+http://h:11434#llama3:8b");
         assertThat(vm.baseUrlProperty().get()).isEqualTo("http://h:11434");
         assertThat(vm.modelProperty().get()).isEqualTo("llama3:8b");
-        assertThat(vm.apiProperty().get()).isEqualTo(ServerApi.OLLAMA);
-        assertThat(vm.keyEnvProperty().get()).isEqualTo("OLLAMA_KEY");
+        assertThat(vm.apiProperty().get()).isEqualTo(ApiChoice.of(ServerFlavour.OLLAMA));
+        vm.load("bundled");
+        assertThat(vm.baseUrlProperty().get()).isEqualTo("http://h:11434");
     }
 
     @Test
@@ -198,21 +179,20 @@ class ServerDialogViewModelTest {
         ServerProbe hanging =
                 new FakeProbe() {
                     @Override
-                    public ServerApi detect(String baseUrl, String apiKey) {
+                    public ConnectionVerdict test(ServerAddress address) {
                         started.countDown();
                         try {
                             new CountDownLatch(1).await();
                         } catch (InterruptedException e) {
                             interrupted.countDown();
                         }
-                        return ServerApi.OPENAI; // a late answer that must be dropped
+                        return super.test(address); // a late answer that must be dropped
                     }
                 };
         ExecutorService background = Executors.newSingleThreadExecutor();
         try {
             ServerDialogViewModel vm =
                     new ServerDialogViewModel(hanging, env::get, background, Runnable::run);
-            vm.modelProperty().set("m");
             vm.testConnection();
             assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
             assertThat(vm.busyProperty().get()).isTrue();
