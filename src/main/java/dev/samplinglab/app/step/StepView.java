@@ -240,6 +240,7 @@ public final class StepView extends BorderPane implements LabTab {
                         busy,
                         export,
                         present);
+        Toolbar.keepWhole(bar);
         return bar;
     }
 
