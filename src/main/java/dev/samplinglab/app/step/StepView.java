@@ -10,6 +10,7 @@ import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.guess.GuessMode;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
@@ -62,6 +63,7 @@ public final class StepView extends BorderPane implements LabTab {
     private final BeamViewModel beams;
     private final BeamView beamView;
     private final Node samplingCentre;
+    private final GuessMode guess;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -73,6 +75,7 @@ public final class StepView extends BorderPane implements LabTab {
         this.beams = beamViewModel(vm);
         this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
+        this.guess = new GuessMode(this, vm);
         topBar = toolbar();
         setTop(topBar);
         left = new ScrollPane(new VBox(new BeamControls(beams), controls));
@@ -86,6 +89,7 @@ public final class StepView extends BorderPane implements LabTab {
         setCenter(samplingCentre);
         setBottom(strip);
         projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
+        projector.addCommand(guess.projectorButton());
         beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
         vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
@@ -230,6 +234,7 @@ public final class StepView extends BorderPane implements LabTab {
                         grow,
                         busy,
                         export,
+                        guess.toolbarButton(),
                         present);
         return bar;
     }
@@ -308,6 +313,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (guess.isActive()) {
+            guess.viewModel().advance();
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.step();
             return;
@@ -318,6 +327,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void back() {
+        if (guess.isActive()) {
+            return; // a round only moves forward
+        }
         if (beams.activeProperty().get()) {
             beams.back();
             return;
@@ -330,6 +342,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (guess.isActive()) {
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.toggleRun();
             return;
@@ -339,7 +354,38 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public Node keyHome() {
-        return charts;
+        return guess.isActive() ? null : charts; // in a round, Enter keeps the focus in the guesses
+    }
+
+    /** Guess mode on or off (Ctrl+G). */
+    @Override
+    public void toggleGuess() {
+        guess.toggle();
+    }
+
+    @Override
+    public boolean guessing() {
+        return guess.isActive();
+    }
+
+    /** Reveals the guesses of the current step (Ctrl+Enter in guess mode). */
+    @Override
+    public void reveal() {
+        if (guess.isActive()) {
+            guess.viewModel().reveal();
+        }
+    }
+
+    /** Moves the round on to the next step (Ctrl+→ in guess mode). */
+    @Override
+    public void next() {
+        if (guess.isActive()) {
+            guess.viewModel().next();
+        }
+    }
+
+    public GuessMode guess() {
+        return guess;
     }
 
     @Override
