@@ -1,10 +1,10 @@
 package dev.samplinglab.engine.classroom;
 
+import dev.samplinglab.engine.tokenizer.BpeModel;
+import dev.samplinglab.engine.tokenizer.ByteLevel;
 import dev.samplinglab.engine.tokenizer.HfTextTokenizer;
-import dev.samplinglab.engine.train.BpeModel;
-import dev.samplinglab.engine.train.ByteLevel;
-import dev.samplinglab.engine.train.Merge;
-import dev.samplinglab.engine.train.TokenizerJsonWriter;
+import dev.samplinglab.engine.tokenizer.Merge;
+import dev.samplinglab.engine.tokenizer.TokenizerJsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
