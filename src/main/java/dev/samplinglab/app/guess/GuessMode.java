@@ -1,6 +1,5 @@
 package dev.samplinglab.app.guess;
 
-import dev.samplinglab.app.step.StepViewModel;
 import dev.samplinglab.app.widgets.Toolbar;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -15,25 +14,26 @@ import javafx.scene.layout.BorderPane;
  */
 public final class GuessMode {
     private final BorderPane window;
-    private final StepViewModel step;
+    private final Runnable stopRunning;
     private final GuessViewModel vm;
     private GuessView view;
     private Node hidden;
 
     /**
      * @param window the step window, whose centre the round takes
-     * @param step the step window's view model (its worker scores, its session draws)
+     * @param host the step window as the round sees it ({@link StepHost})
+     * @param stopRunning stops the step window's Run loop (a round steps only on Reveal)
      */
-    public GuessMode(BorderPane window, StepViewModel step) {
+    public GuessMode(BorderPane window, GuessHost host, Runnable stopRunning) {
         this.window = window;
-        this.step = step;
-        this.vm = new GuessViewModel(new StepHost(step));
+        this.stopRunning = stopRunning;
+        this.vm = new GuessViewModel(host);
         vm.activeProperty().addListener((obs, o, on) -> show(on));
     }
 
     private void show(boolean on) {
         if (on) {
-            step.stopRunning();
+            stopRunning.run();
             hidden = window.getCenter();
             window.setCenter(view());
             if (vm.players().isEmpty()) {

@@ -11,6 +11,7 @@ import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.guess.GuessMode;
+import dev.samplinglab.app.guess.StepHost;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.PngSizeMenu;
 import dev.samplinglab.app.widgets.Scales;
@@ -77,7 +78,7 @@ public final class StepView extends BorderPane implements LabTab {
         this.beams = beamViewModel(vm);
         this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
-        this.guess = new GuessMode(this, vm);
+        this.guess = new GuessMode(this, guessHost(vm), vm::stopRunning);
         topBar = toolbar();
         setTop(topBar);
         left = new ScrollPane(new VBox(new BeamControls(beams), controls));
@@ -112,6 +113,18 @@ public final class StepView extends BorderPane implements LabTab {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    /** A guessing round scores on the step window's worker and session and draws its steps. */
+    private static StepHost guessHost(StepViewModel vm) {
+        Runnable draw =
+                () -> {
+                    vm.stopRunning();
+                    vm.select(vm.history().size() - 1);
+                    vm.step();
+                };
+        return new StepHost(
+                job -> vm.withSession(job::apply), draw, vm.history(), vm.promptPieces());
     }
 
     /** Beam search decodes on the step window's worker and model. */
