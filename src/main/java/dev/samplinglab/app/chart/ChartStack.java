@@ -76,9 +76,7 @@ public class ChartStack extends VBox {
         return table;
     }
 
-    /**
-     * A "Table" toggle button bound to {@link #tableShownProperty()} (T on the charts).
-     */
+    /** A "Table" toggle button bound to {@link #tableShownProperty()} (T on the charts). */
     public javafx.scene.control.ToggleButton tableToggle(String id) {
         javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("_Table");
         toggle.setId(id);
