@@ -102,7 +102,7 @@ final class CompareColumnView extends VBox {
         VBox.setVgrow(text, Priority.ALWAYS);
         column.history().addListener((ListChangeListener<StepResult>) c -> refresh());
         prompt.addListener((ListChangeListener<String>) c -> refresh());
-        column.strategy().orderProperty().addListener((obs, o, n) -> showSummary());
+        column.strategy().revisionProperty().addListener((obs, o, n) -> showSummary());
         column.divergenceProperty().addListener((obs, o, n) -> refresh());
         showSummary();
         refresh();

@@ -11,6 +11,7 @@ import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.widgets.PngSizeMenu;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.app.widgets.Toolbar;
@@ -29,6 +30,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -212,7 +214,13 @@ public final class StepView extends BorderPane implements LabTab {
         csv.setOnAction(e -> exporter.exportCsv());
         MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
-        export.getItems().addAll(png, csv, json);
+        export.getItems()
+                .addAll(
+                        png,
+                        csv,
+                        json,
+                        new SeparatorMenuItem(),
+                        PngSizeMenu.of(exporter.pngSizeProperty()));
         ToggleButton present = new ToggleButton("Presentation");
         present.setId("presentation-button");
         present.setFocusTraversable(false);

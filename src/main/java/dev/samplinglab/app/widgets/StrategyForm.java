@@ -40,6 +40,8 @@ public final class StrategyForm {
     private final IntegerProperty penaltyWindow = new SimpleIntegerProperty(this, "window", 64);
     private final ObjectProperty<List<StageKind>> order =
             new SimpleObjectProperty<>(this, "order", List.of());
+    private final javafx.beans.property.ReadOnlyIntegerWrapper revision =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
     private Runnable onChange = () -> {};
     private boolean applying;
     private SamplingSettings lastValid;
@@ -67,8 +69,17 @@ public final class StrategyForm {
     private void changed() {
         if (!applying) {
             remember();
+            revision.set(revision.get() + 1);
             onChange.run();
         }
+    }
+
+    /**
+     * Counts changes to the strategy: any field, or a whole strategy applied (once). Views that
+     * describe the strategy listen to it.
+     */
+    public javafx.beans.property.ReadOnlyIntegerProperty revisionProperty() {
+        return revision.getReadOnlyProperty();
     }
 
     private void remember() {
@@ -103,6 +114,7 @@ public final class StrategyForm {
             applying = false;
         }
         lastValid = s;
+        revision.set(revision.get() + 1);
         onChange.run();
     }
 

@@ -1,7 +1,6 @@
 package dev.samplinglab.engine.tokenizer;
 
 import com.google.gson.stream.JsonWriter;
-import dev.samplinglab.engine.train.TokenizerJsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.samplinglab.engine.train;
+package dev.samplinglab.engine.tokenizer;
 
 import com.google.gson.stream.JsonWriter;
 import dev.samplinglab.engine.io.AtomicFiles;
