@@ -30,8 +30,8 @@ public final class LessonArgs {
         String file;
         if (first.startsWith(FLAG + "=") && args.size() == 1) {
             file = first.substring(FLAG.length() + 1);
-        } else if (first.equals(FLAG) && args.size() == 2) {
-            file = args.get(1);
+        } else if (first.equals(FLAG) && args.size() <= 2) {
+            file = args.size() == 2 ? args.get(1) : "";
         } else {
             throw new BadInputException(
                     "the app takes only --lesson FILE (got %s); other commands: sampling-lab --help"

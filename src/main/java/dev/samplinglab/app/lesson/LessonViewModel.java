@@ -254,7 +254,7 @@ public final class LessonViewModel {
                 done(
                         "Get %s, then open the lesson again (File ▸ Recent lessons)."
                                 .formatted(lesson.model().spec()));
-                remember(file);
+                io.execute(() -> remember(file));
             }
             case CANCEL -> done("Not opened: the lesson's model is missing.");
         }
