@@ -6,6 +6,7 @@ import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.engine.chat.Prompt;
+import dev.samplinglab.engine.classroom.NextTokenModel;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.ArrayList;
 import java.util.List;
@@ -125,6 +126,11 @@ public final class SessionRecorder {
         @Override
         public int cacheLength() {
             return inner.cacheLength();
+        }
+
+        @Override
+        public NextTokenModel nextTokens() {
+            return inner.nextTokens();
         }
 
         @Override
