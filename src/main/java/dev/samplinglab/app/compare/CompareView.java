@@ -178,6 +178,12 @@ public final class CompareView extends BorderPane implements LabTab {
         what.setId("cmp-coins");
         what.getStyleClass().add("coins-description");
         what.textProperty().bind(vm.coinsDescription());
+        // the description wraps at narrow widths rather than being cut; the check box stays whole
+        what.setWrapText(true);
+        what.setMaxWidth(Double.MAX_VALUE);
+        what.setMinHeight(Region.USE_PREF_SIZE);
+        HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
+        crn.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(10, crn, what);
         row.getStyleClass().add("coins-row");
         row.setAlignment(Pos.CENTER_LEFT);
