@@ -147,8 +147,8 @@ public final class WeightLoader {
         SafetensorsWriter out = new SafetensorsWriter(dtype);
         out.add(
                 "wte.weight",
-                w.tokenEmbedding.getShape().getShape(),
-                w.tokenEmbedding.toFloatArray());
+                new long[] {w.lmHead.outFeatures(), w.lmHead.inFeatures()},
+                w.lmHead.toFloatArray());
         out.add(
                 "wpe.weight",
                 w.positionEmbedding.getShape().getShape(),

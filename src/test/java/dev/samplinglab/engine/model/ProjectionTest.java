@@ -70,10 +70,14 @@ class ProjectionTest {
             Projection p =
                     Projection.of(m, gaussian(rng, out * in), out, in, bytes(gaussian(rng, out)));
             NDArray x = m.create(gaussian(rng, in), new Shape(1, 1, in));
-            float[] fast = p.apply(x).toFloatArray();
+            float[] fromHeap = p.apply(x).toFloatArray();
+            assertThat(p.isOnHeap()).isTrue();
             float[] reference =
                     Linear.linear(x, p.weight(), p.bias()).singletonOrThrow().toFloatArray();
-            assertThat(maxAbsDiff(fast, reference)).isLessThan(1e-4f);
+            assertThat(p.isOnHeap()).isFalse(); // weight() moved W into the array's memory
+            float[] offHeap = p.apply(x).toFloatArray();
+            assertThat(maxAbsDiff(fromHeap, reference)).isLessThan(1e-4f);
+            assertThat(maxAbsDiff(offHeap, reference)).isLessThan(1e-4f);
         }
     }
 
@@ -84,6 +88,23 @@ class ProjectionTest {
             Projection p = Projection.of(m, new float[] {1, 2, 3, 4}, 2, 2, null);
             float[] y = p.apply(m.create(new float[] {1, 1, 0, 1}, new Shape(2, 2))).toFloatArray();
             assertThat(y).containsExactly(3f, 7f, 2f, 4f);
+            assertThat(p.isOnHeap()).isEqualTo(MatVec.enabled()); // a temporary copy for libtorch
+        }
+    }
+
+    @Test
+    void rowsLookUpTheSameRowsOnAndOffTheHeap() {
+        try (NDManager m = NDManager.newBaseManager();
+                NDScope ignored = new NDScope()) {
+            Projection p = Projection.of(m, new float[] {1, 2, 3, 4, 5, 6}, 3, 2, null);
+            NDArray ids = m.create(new long[] {2, 0}, new Shape(1, 2));
+            NDArray before = p.rows(ids);
+            p.weight();
+            NDArray after = p.rows(ids);
+            for (NDArray r : new NDArray[] {before, after}) {
+                assertThat(r.getShape()).isEqualTo(new Shape(1, 2, 2));
+                assertThat(r.toFloatArray()).containsExactly(5f, 6f, 1f, 2f);
+            }
         }
     }
 
