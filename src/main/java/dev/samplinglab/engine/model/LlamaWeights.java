@@ -200,7 +200,7 @@ public final class LlamaWeights {
         }
         long width = Math.max(cols, 1);
         ByteBuffer out =
-                ByteBuffer.allocateDirect(Math.toIntExact(total * width * 4))
+                ByteBuffer.allocate(Math.toIntExact(total * width * 4))
                         .order(ByteOrder.nativeOrder());
         for (int i = 0; i < names.length; i++) {
             WeightLoader.checkCancelled(names[i]);
