@@ -153,10 +153,12 @@ public final class BenchCommand implements Callable<Integer> {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
         CacheLab.Result withUncached = null;
         for (int r = 0; r < repeats; r++) {
             boolean both = r == 0 && !skipUncached;
             String label = (both ? "cached+uncached " : "cached ") + n;
+            long cpu0 = ProcessMemory.cpuNanos();
             CacheLab.Result result =
                     lab.run(
                             new CacheLab.Options(prompt, n, both),
@@ -165,6 +167,8 @@ public final class BenchCommand implements Callable<Integer> {
             cachedSeconds.add((result.prefillMillis() + result.cachedTotalMillis()) / 1e3);
             if (both) {
                 withUncached = result;
+            } else {
+                cpuSeconds.add((ProcessMemory.cpuNanos() - cpu0) / 1e9);
             }
         }
         double cached = median(cachedSeconds);
@@ -172,6 +176,11 @@ public final class BenchCommand implements Callable<Integer> {
         run.put("tokens", n);
         run.put("cached_tok_s", round(n / cached));
         run.put("cached_ms_per_token", round(cached * 1000 / n));
+        if (!cpuSeconds.isEmpty()) {
+            // CPU time of every thread (helpers' spin included): steadier than wall time on a
+            // shared machine, where a step waits for a core
+            run.put("cached_cpu_ms_per_token", round(median(cpuSeconds) * 1000 / n));
+        }
         run.put("rss_mb", round(ProcessMemory.rssMegabytes()));
         run.put("native_mb", round(ProcessMemory.nativeMegabytes()));
         if (withUncached != null) {
