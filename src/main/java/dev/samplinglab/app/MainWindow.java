@@ -135,7 +135,13 @@ public final class MainWindow {
         StepViewModel main = step.viewModel();
         LabTabs tabs = new LabTabs(main.presentationProperty());
         tabs.add(TabId.STEP, () -> step);
-        tabs.add(TabId.COMPARE, () -> compareTab(main, models, worker, ui, prompts));
+        tabs.add(
+                TabId.COMPARE,
+                () -> {
+                    CompareView compare = compareTab(main, models, worker, ui, prompts);
+                    compare.pngSizeProperty().bindBidirectional(step.exporter().pngSizeProperty());
+                    return compare;
+                });
         tabs.add(TabId.CACHE, () -> cacheTab(main, models, tabs));
         tabs.add(
                 TabId.PLAYGROUND,

@@ -5,6 +5,8 @@ import dev.samplinglab.app.hub.HubModels;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
+import dev.samplinglab.app.server.ServerModels;
+import dev.samplinglab.app.server.ServerProbe;
 import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.engine.JvmDefaults;
 import dev.samplinglab.engine.generate.BundledModels;
@@ -25,6 +27,7 @@ public final class SamplingLabApp extends Application {
     private final ExecutorService worker = modelWorker();
     private final ExecutorService exports = DaemonThreads.single("export-writer");
     private final ExecutorService hub = DaemonThreads.single("hub-cache");
+    private final ExecutorService servers = DaemonThreads.single("server-probe");
     private final SettingsStore store = SettingsStore.inUserConfig();
     private MainWindow window;
 
@@ -87,6 +90,13 @@ public final class SamplingLabApp extends Application {
                         hub,
                         Platform::runLater)
                 .attach(stage);
+        new ServerModels(
+                        window.view().controls(),
+                        window.viewModel(),
+                        ServerProbe.ENGINE,
+                        servers,
+                        Platform::runLater)
+                .attach(stage);
         reportStartWhenReady();
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
@@ -133,6 +143,7 @@ public final class SamplingLabApp extends Application {
         worker.shutdown();
         exports.shutdown();
         hub.shutdownNow();
+        servers.shutdownNow();
         try {
             worker.awaitTermination(2, TimeUnit.SECONDS);
             exports.awaitTermination(2, TimeUnit.SECONDS);

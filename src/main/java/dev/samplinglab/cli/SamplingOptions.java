@@ -1,82 +1,53 @@
 package dev.samplinglab.cli;
 
-import dev.samplinglab.engine.sampling.ChainOrder;
-import dev.samplinglab.engine.sampling.Preset;
+import dev.samplinglab.engine.sampling.SamplingParameter;
 import dev.samplinglab.engine.sampling.SamplingSettings;
-import dev.samplinglab.engine.sampling.TopPRule;
-import picocli.CommandLine.Option;
+import java.util.EnumMap;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ISetter;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 
 /**
- * The sampling options shared by {@code pipeline} and {@code generate}, as a picocli mixin. Every
+ * The sampling options shared by {@code pipeline} and {@code generate}, as a picocli mixin: one
+ * option per {@link SamplingParameter}, so the options are declared once, by the engine. Every
  * option is optional: {@link #toSettings(SamplingSettings)} starts from the command's base
- * settings, applies {@code --preset} first, then each option that was given, and validates.
+ * settings, applies {@code --preset} first, then each option that was given, and validates once.
  */
+@Command
 public final class SamplingOptions {
+    private final Map<SamplingParameter, String> given = new EnumMap<>(SamplingParameter.class);
 
-    @Option(names = "--greedy", description = "Argmax decoding (penalties still apply).")
-    Boolean greedy;
+    /** Adds the options to the command this mixin is mixed into. */
+    @Spec(Spec.Target.MIXEE)
+    void addOptionsTo(CommandSpec command) {
+        for (SamplingParameter parameter : SamplingParameter.values()) {
+            command.addOption(option(parameter));
+        }
+    }
 
-    @Option(names = "--temperature", paramLabel = "T", description = "Temperature > 0 (1 = off).")
-    Double temperature;
-
-    @Option(
-            names = "--top-k",
-            paramLabel = "K",
-            description = "Keep the K most probable (0 = off).")
-    Integer topK;
-
-    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus mass in (0, 1] (1 = off).")
-    Double topP;
-
-    @Option(
-            names = "--top-p-rule",
-            paramLabel = "RULE",
-            description = "inclusive (default: keep the token that crosses p) or cumsum-le-p.")
-    String topPRule;
-
-    @Option(names = "--min-p", paramLabel = "M", description = "Keep p >= M * p_max (0 = off).")
-    Double minP;
-
-    @Option(names = "--typical-p", paramLabel = "M", description = "Typical mass (1 = off).")
-    Double typicalP;
-
-    @Option(
-            names = "--repetition-penalty",
-            paramLabel = "THETA",
-            description = "CTRL penalty > 0 on context tokens (1 = off).")
-    Double repetitionPenalty;
-
-    @Option(
-            names = "--frequency-penalty",
-            paramLabel = "F",
-            description = "logit -= count * F, in [-2, 2] (0 = off).")
-    Double frequencyPenalty;
-
-    @Option(
-            names = "--presence-penalty",
-            paramLabel = "F",
-            description = "logit -= F if the token occurred, in [-2, 2] (0 = off).")
-    Double presencePenalty;
-
-    @Option(
-            names = "--penalty-window",
-            paramLabel = "N",
-            description = "Penalties look at the last N context tokens (0 = all).")
-    Integer penaltyWindow;
-
-    @Option(
-            names = "--order",
-            paramLabel = "ORDER",
-            description = "hf, llama.cpp, vllm or a custom list such as top_k,temperature,top_p.")
-    String order;
-
-    @Option(
-            names = "--preset",
-            paramLabel = "NAME",
-            description =
-                    "creative, general, faithful, qa, code, dialogue or greedy; other options"
-                            + " override it.")
-    String preset;
+    private OptionSpec option(SamplingParameter parameter) {
+        ISetter record =
+                new ISetter() {
+                    @Override
+                    public <T> T set(T value) {
+                        if (value != null) {
+                            given.put(parameter, String.valueOf(value));
+                        }
+                        return null;
+                    }
+                };
+        OptionSpec.Builder option =
+                OptionSpec.builder(parameter.option())
+                        .description(parameter.description())
+                        .setter(record);
+        if (parameter.isFlag()) {
+            return option.type(Boolean.class).arity("0").build();
+        }
+        return option.type(String.class).paramLabel(parameter.valueLabel()).build();
+    }
 
     /**
      * The settings these options describe on top of {@code base}.
@@ -85,69 +56,13 @@ public final class SamplingOptions {
      *     2)
      */
     public SamplingSettings toSettings(SamplingSettings base) {
-        SamplingSettings.Builder b = base.toBuilder();
-        if (preset != null) {
-            b.preset(Preset.parse(preset));
-        }
-        if (greedy != null) {
-            b.greedy(greedy);
-        }
-        if (temperature != null) {
-            b.temperature(temperature);
-        }
-        if (topK != null) {
-            b.topK(topK);
-        }
-        if (topP != null) {
-            b.topP(topP);
-        }
-        if (topPRule != null) {
-            b.topPRule(TopPRule.parse(topPRule));
-        }
-        if (minP != null) {
-            b.minP(minP);
-        }
-        if (typicalP != null) {
-            b.typicalP(typicalP);
-        }
-        applyPenalties(b);
-        if (order != null) {
-            b.order(ChainOrder.parse(order));
-        }
-        return b.build();
-    }
-
-    private void applyPenalties(SamplingSettings.Builder b) {
-        if (repetitionPenalty != null) {
-            b.repetitionPenalty(repetitionPenalty);
-        }
-        if (frequencyPenalty != null) {
-            b.frequencyPenalty(frequencyPenalty);
-        }
-        if (presencePenalty != null) {
-            b.presencePenalty(presencePenalty);
-        }
-        if (penaltyWindow != null) {
-            b.penaltyWindow(penaltyWindow);
-        }
+        SamplingSettings.Builder builder = base.toBuilder();
+        given.forEach((parameter, text) -> parameter.apply(builder, text));
+        return builder.build();
     }
 
     /** Whether any sampling option was given (beam search takes none). */
     boolean anyGiven() {
-        return java.util.stream.Stream.of(
-                        greedy,
-                        temperature,
-                        topK,
-                        topP,
-                        topPRule,
-                        minP,
-                        typicalP,
-                        repetitionPenalty,
-                        frequencyPenalty,
-                        presencePenalty,
-                        penaltyWindow,
-                        order,
-                        preset)
-                .anyMatch(java.util.Objects::nonNull);
+        return !given.isEmpty();
     }
 }

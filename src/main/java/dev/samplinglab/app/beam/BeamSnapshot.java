@@ -74,6 +74,35 @@ public record BeamSnapshot(
         return pieces.getOrDefault(id, "#" + id);
     }
 
+    /**
+     * The tree in one sentence for screen readers: beams, step, the likeliest sequence's newest
+     * token and log-probability against greedy's, finished hypotheses and the greedy miss.
+     */
+    public String summary() {
+        if (steps.isEmpty()) {
+            return "Beam tree: no step yet";
+        }
+        int n = steps.size();
+        int greedyLength = Math.min(n, greedyTokens.length);
+        String text =
+                String.format(
+                        java.util.Locale.ROOT,
+                        "Beam tree, %d beams, step %d (%s): best candidate '%s', log p %.3f;"
+                                + " greedy log p %.3f over %d tokens; %d finished",
+                        settings == null ? 0 : settings.numBeams(),
+                        n,
+                        stop().label(),
+                        piece(best(n - 1).token()),
+                        bestBeamLogProb(),
+                        greedyLogProb(greedyLength),
+                        greedyLength,
+                        finished().size());
+        int miss = greedyMissStep();
+        return miss < 0
+                ? text
+                : text + "; from step %d greedy misses the likelier sentence".formatted(miss + 1);
+    }
+
     /** Sum of the greedy path's log-probabilities over its first {@code n} tokens. */
     public double greedyLogProb(int n) {
         double s = 0;

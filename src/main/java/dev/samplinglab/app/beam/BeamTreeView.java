@@ -42,6 +42,10 @@ public final class BeamTreeView extends Region {
         getStyleClass().add("beam-tree");
         setId("beam-tree");
         getChildren().add(canvas);
+        setAccessibleRole(javafx.scene.AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("chart");
+        setAccessibleText(snap.summary());
+        setFocusTraversable(true);
         tip.setShowDelay(Duration.millis(150));
         tip.setWrapText(true);
         tip.setMaxWidth(520);
@@ -53,6 +57,7 @@ public final class BeamTreeView extends Region {
     public void show(BeamSnapshot snapshot) {
         this.snap = snapshot;
         this.layout = snapshot.settings() == null ? null : BeamTreeLayout.of(snapshot);
+        setAccessibleText(snapshot.summary());
         resize();
         draw();
     }

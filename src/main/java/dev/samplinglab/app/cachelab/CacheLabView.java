@@ -89,6 +89,7 @@ public final class CacheLabView extends BorderPane implements LabTab {
         vm.cacheLengthProperty().addListener((obs, o, n) -> refresh());
         vm.cacheBytesProperty().addListener((obs, o, n) -> refresh());
         vm.positionsProperty().addListener((obs, o, n) -> refresh());
+        vm.unavailableProperty().addListener((obs, o, n) -> refresh());
         currentSpec.addListener((obs, o, n) -> applyModelChoice());
         Presentation.follow(this, presentation, this::setTheme);
         refresh();
@@ -119,7 +120,7 @@ public final class CacheLabView extends BorderPane implements LabTab {
         run.setId("cl-run");
         run.setTooltip(new Tooltip("Decode with and without the cache, position by position"));
         run.setOnAction(e -> vm.start());
-        run.disableProperty().bind(vm.runningProperty());
+        run.disableProperty().bind(vm.runningProperty().or(vm.unavailableProperty().isNotEmpty()));
         Button cancel = new Button("Cancel");
         cancel.setId("cl-cancel");
         cancel.setOnAction(e -> vm.cancel());
@@ -193,21 +194,23 @@ public final class CacheLabView extends BorderPane implements LabTab {
         double c = vm.cachedTotalMillisProperty().get();
         double u = vm.uncachedTotalMillisProperty().get();
         totals.setText(
-                vm.samples().isEmpty()
-                        ? "Press Run to decode %d positions of %s with and without the cache."
-                                .formatted(
-                                        vm.tokensProperty().get(),
-                                        describe(vm.modelSpecProperty().get()))
-                        : String.format(
-                                Locale.ROOT,
-                                "%d decode steps · with cache %.0f ms (%.2f ms/token) · without"
-                                        + " %.0f ms (%.2f ms/token) · speedup %.1f×",
-                                vm.samples().size(),
-                                c,
-                                c / vm.samples().size(),
-                                u,
-                                u / vm.samples().size(),
-                                vm.speedup()));
+                !vm.unavailableProperty().get().isEmpty()
+                        ? vm.unavailableProperty().get()
+                        : vm.samples().isEmpty()
+                                ? "Press Run to decode %d positions of %s with and without the cache."
+                                        .formatted(
+                                                vm.tokensProperty().get(),
+                                                describe(vm.modelSpecProperty().get()))
+                                : String.format(
+                                        Locale.ROOT,
+                                        "%d decode steps · with cache %.0f ms (%.2f ms/token) · without"
+                                                + " %.0f ms (%.2f ms/token) · speedup %.1f×",
+                                        vm.samples().size(),
+                                        c,
+                                        c / vm.samples().size(),
+                                        u,
+                                        u / vm.samples().size(),
+                                        vm.speedup()));
         double d = vm.maxDiffProperty().get();
         check.setText(
                 Double.isNaN(d)

@@ -69,7 +69,25 @@ public final class CacheLabViewModel {
             FXCollections.unmodifiableObservableList(samples);
     private final ObservableList<String> modelChoices =
             FXCollections.observableArrayList("bundled", GPT2_SMALL);
+    private final javafx.beans.binding.StringBinding unavailable =
+            javafx.beans.binding.Bindings.createStringBinding(
+                    () -> unavailableReason(modelSpec.get()), modelSpec);
     private AtomicBoolean cancel = new AtomicBoolean();
+
+    /** Why the lab cannot run on {@code spec} in one line; empty when it can. */
+    public static String unavailableReason(String spec) {
+        return spec != null && dev.samplinglab.engine.server.ServerAddress.matches(spec.strip())
+                ? "Unavailable for an inference-server model: the server owns its KV cache and"
+                        + " sends only each step's top log-probabilities. Choose "
+                        + GPT2_SMALL
+                        + " to time the cache."
+                : "";
+    }
+
+    /** {@link #unavailableReason} of the chosen model, updated as it changes. */
+    public javafx.beans.binding.StringBinding unavailableProperty() {
+        return unavailable;
+    }
 
     public CacheLabViewModel(LabModels models, Executor runner, Executor ui) {
         this.models = models;
@@ -79,6 +97,10 @@ public final class CacheLabViewModel {
     /** Starts a run of {@link #tokensProperty()} positions (a running one is cancelled first). */
     public void start() {
         cancel();
+        if (!unavailable.get().isEmpty()) {
+            status.set(unavailable.get());
+            return;
+        }
         BackgroundWorker.Ticket run = worker.supersede();
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;

@@ -23,6 +23,7 @@ public class CacheGrid extends CanvasChart {
         super("cache-grid");
         setMinHeight(110);
         setPrefHeight(200);
+        setAccessibleText(ChartDescriptions.cacheGrid(0, 0, 0, 0));
     }
 
     /**
@@ -36,6 +37,7 @@ public class CacheGrid extends CanvasChart {
         this.positions = positions;
         this.prompt = prompt;
         this.filled = filled;
+        setAccessibleText(ChartDescriptions.cacheGrid(layers, positions, prompt, filled));
         draw();
     }
 

@@ -1,5 +1,6 @@
 package dev.samplinglab.app.chart;
 
+import javafx.scene.AccessibleRole;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 
@@ -14,6 +15,10 @@ public abstract class CanvasChart extends Region {
     protected CanvasChart(String styleClass) {
         getStyleClass().add(styleClass);
         getChildren().add(canvas);
+        // a screen reader announces a chart as a picture with its summary (setAccessibleText)
+        setAccessibleRole(AccessibleRole.IMAGE_VIEW);
+        setAccessibleRoleDescription("chart");
+        setFocusTraversable(true);
     }
 
     /** Paints the whole canvas from the current state. */

@@ -22,6 +22,7 @@ import java.util.List;
  * @param pLine top-p: the p threshold on the cumulative axis, NaN otherwise
  * @param threshold absolute probability threshold line (min-p), NaN otherwise
  * @param cdf the coin strip of the final chart, or null
+ * @param summary one-sentence description for screen readers ({@link ChartSummary})
  */
 public record ChartData(
         String kind,
@@ -39,10 +40,50 @@ public record ChartData(
         double[] cumulative,
         double pLine,
         double threshold,
-        CdfStrip cdf) {
+        CdfStrip cdf,
+        String summary) {
 
     public ChartData {
         pieces = List.copyOf(pieces);
+        summary = summary == null || summary.isBlank() ? title + ": " + detail : summary;
+    }
+
+    /** Chart data without a summary of its own: title and detail describe it. */
+    public ChartData(
+            String kind,
+            String title,
+            String detail,
+            List<String> pieces,
+            double[] values,
+            double[] ghosts,
+            boolean[] kept,
+            double rest,
+            double restGhost,
+            int chosenIndex,
+            int crossingIndex,
+            int cutoffIndex,
+            double[] cumulative,
+            double pLine,
+            double threshold,
+            CdfStrip cdf) {
+        this(
+                kind,
+                title,
+                detail,
+                pieces,
+                values,
+                ghosts,
+                kept,
+                rest,
+                restGhost,
+                chosenIndex,
+                crossingIndex,
+                cutoffIndex,
+                cumulative,
+                pLine,
+                threshold,
+                cdf,
+                null);
     }
 
     /** Number of display tokens (bars without the rest slot). */

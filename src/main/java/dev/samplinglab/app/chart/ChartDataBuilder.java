@@ -31,7 +31,7 @@ public final class ChartDataBuilder {
                 temperature = stage;
             }
         }
-        charts.add(rawChart(trace.raw(), temperature, shown));
+        charts.add(rawChart(trace, temperature, shown));
         for (StageTrace stage : trace.stages()) {
             if (stage.kind() != StageKind.TEMPERATURE) {
                 charts.add(stageChart(input, stage, shown));
@@ -63,7 +63,8 @@ public final class ChartDataBuilder {
         return idx;
     }
 
-    private static ChartData rawChart(StageTrace raw, StageTrace temperature, int[] n) {
+    private static ChartData rawChart(StepTrace trace, StageTrace temperature, int[] n) {
+        StageTrace raw = trace.raw();
         double[] ghosts = temperature == null ? null : probs(temperature, n);
         double restGhost = temperature == null ? Double.NaN : rest(temperature, n);
         String detail =
@@ -87,7 +88,8 @@ public final class ChartDataBuilder {
                 null,
                 Double.NaN,
                 Double.NaN,
-                null);
+                null,
+                ChartSummary.raw(raw, temperature, trace.entropyRawBits()));
     }
 
     private static ChartData stageChart(StageTrace input, StageTrace stage, int[] n) {
@@ -124,7 +126,8 @@ public final class ChartDataBuilder {
                         ? param(stage, Double.NaN, "p", "top_p")
                         : Double.NaN,
                 threshold,
-                null);
+                null,
+                ChartSummary.stage(stage));
     }
 
     private static ChartData finalChart(StepTrace trace, int[] n) {
@@ -157,7 +160,8 @@ public final class ChartDataBuilder {
                 null,
                 Double.NaN,
                 Double.NaN,
-                cdf(trace, n));
+                cdf(trace, n),
+                ChartSummary.finalDist(trace));
     }
 
     /** The picker's cumulative distribution: kept display tokens by final rank, then the rest. */

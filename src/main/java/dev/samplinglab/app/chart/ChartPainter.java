@@ -92,6 +92,9 @@ final class ChartPainter {
             g.setFill(barColor(i));
             double yy = y(data.values()[i]);
             g.fillRect(layout.barLeft(i), yy, w, bottom - yy);
+            if (!data.kept()[i] && i != data.chosenIndex()) {
+                hatch(layout.barLeft(i), yy, w, bottom - yy);
+            }
         }
         restBar(w);
         if (data.ghosts() != null) {
@@ -104,6 +107,30 @@ final class ChartPainter {
         }
     }
 
+    /**
+     * Dropped bars are hatched and outlined, kept ones solid, so kept and dropped differ by more
+     * than colour (WCAG 1.4.1, https://www.w3.org/WAI/WCAG21/Understanding/use-of-color).
+     */
+    private void hatch(double x, double yy, double w, double h) {
+        if (h < 0.5) {
+            return;
+        }
+        g.save();
+        g.beginPath();
+        g.rect(x, yy, w, h);
+        g.clip();
+        g.setStroke(Palette.HATCH);
+        g.setLineWidth(1);
+        double step = 5 * theme.scale();
+        for (double d = -w; d < h; d += step) {
+            g.strokeLine(x, yy + d + w, x + w, yy + d);
+        }
+        g.restore();
+        g.setStroke(Palette.HATCH);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, yy + 0.5, Math.max(0, w - 1), Math.max(0, h - 1));
+    }
+
     private Color barColor(int i) {
         if (i == data.chosenIndex()) {
             return Palette.VERMILLION;
@@ -114,7 +141,7 @@ final class ChartPainter {
     private void restBar(double w) {
         double x = layout.barLeft(data.size());
         double yy = y(data.rest());
-        g.setFill(Color.web("#9a9a9a"));
+        g.setFill(Palette.REST);
         g.fillRect(x, yy, w, bottom - yy);
         if (layout.slotWidth() < 24 * theme.scale()) {
             return; // too narrow for a number; the tooltip gives it
@@ -251,10 +278,20 @@ final class ChartPainter {
             return;
         }
         double yy = y(data.values()[i]);
+        double cx = layout.center(i);
+        // a marker as well as the colour: an outline round the bar and a pointer above it
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.line());
+        g.strokeRect(layout.barLeft(i), yy, layout.barWidth(), bottom - yy);
+        double s = 4 * theme.scale();
+        double tip = Math.max(top + 12 + 2 * s, yy - 2);
+        g.setFill(theme.text());
+        g.fillPolygon(
+                new double[] {cx - s, cx + s, cx}, new double[] {tip - 2 * s, tip - 2 * s, tip}, 3);
         g.setFill(Palette.VERMILLION.darker());
         g.setFont(theme.tickFont());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(tick(data.values()[i]), layout.center(i), Math.max(top + 12, yy - 1));
+        g.fillText(tick(data.values()[i]), cx, tip - 2 * s - 1);
     }
 }

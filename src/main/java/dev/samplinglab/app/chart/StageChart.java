@@ -27,6 +27,7 @@ public class StageChart extends CanvasChart {
         Tooltip.install(canvas, tooltip);
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> updateTooltip(e.getX()));
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> click(e.getX()));
+        setAccessibleText("Chart: no step shown yet");
         updateHeights();
     }
 
@@ -42,6 +43,7 @@ public class StageChart extends CanvasChart {
         if (getId() == null || getId().startsWith("chart-")) {
             setId("chart-" + data.kind()); // an id given by the owner stays
         }
+        setAccessibleText(data.summary());
         updateHeights();
         draw();
     }
@@ -151,11 +153,11 @@ public class StageChart extends CanvasChart {
         return theme.projector() ? 46 : 54 * theme.scale();
     }
 
-    private double plotTop() {
+    double plotTop() {
         return header() + 4;
     }
 
-    private double plotBottom() {
+    double plotBottom() {
         return canvas.getHeight() - 4 - stripHeight();
     }
 

@@ -31,16 +31,19 @@ public class TimelineChart extends CanvasChart {
         canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> pick(e.getX()));
         canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> hover(e.getX()));
         updateHeight();
+        setAccessibleText(ChartDescriptions.timeline(data, selected));
     }
 
     public void show(TimelineData data, int selected) {
         this.data = data;
         this.selected = selected;
+        setAccessibleText(ChartDescriptions.timeline(data, selected));
         draw();
     }
 
     public void select(int step) {
         this.selected = step;
+        setAccessibleText(ChartDescriptions.timeline(data, step));
         draw();
     }
 

@@ -24,12 +24,14 @@ public class TimingChart extends CanvasChart {
         super("timing-chart");
         setMinHeight(160);
         setPrefHeight(300);
+        setAccessibleText(ChartDescriptions.timing(samples, positions));
     }
 
     /** Shows the samples on an x axis of {@code positions}. */
     public void show(List<CacheLab.Sample> samples, int positions) {
         this.samples = List.copyOf(samples);
         this.positions = Math.max(1, positions);
+        setAccessibleText(ChartDescriptions.timing(this.samples, this.positions));
         draw();
     }
 

@@ -12,12 +12,15 @@ public class TokenAxis extends CanvasChart {
 
     public TokenAxis() {
         super("token-axis");
+        setFocusTraversable(false); // the stage charts above say the same
+        setAccessibleText(ChartDescriptions.tokenAxis(pieces, -1));
         updateHeight();
     }
 
     public void setPieces(List<String> pieces, int chosenIndex) {
         this.pieces = List.copyOf(pieces);
         this.chosenIndex = chosenIndex;
+        setAccessibleText(ChartDescriptions.tokenAxis(this.pieces, chosenIndex));
         draw();
     }
 

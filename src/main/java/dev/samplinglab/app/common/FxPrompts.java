@@ -62,6 +62,11 @@ public final class FxPrompts implements UserPrompts {
     }
 
     @Override
+    public void saved(Path file) {
+        SavedNotice.show(owner, file, message -> error("Open folder", message));
+    }
+
+    @Override
     public Path chooseFolder(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

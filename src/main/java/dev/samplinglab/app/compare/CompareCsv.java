@@ -1,15 +1,17 @@
 package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.common.StepResult;
+import dev.samplinglab.app.io.ExportMeta;
+import dev.samplinglab.app.io.ExportNumbers;
 import dev.samplinglab.app.io.HistoryCsv;
 import dev.samplinglab.engine.sampling.StepTrace;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * A comparison as CSV (RFC 4180): one row per column and step with the token, its coin and
- * probabilities, and the column's running metrics up to that step.
+ * A comparison as CSV (RFC 4180): one row per column and step (numbered from 1 as in the window)
+ * with the token, its coin and probabilities, the column's running metrics up to that step and the
+ * export's metadata ({@link ExportMeta#CSV_COLUMNS}).
  */
 public final class CompareCsv {
     private CompareCsv() {}
@@ -43,9 +45,10 @@ public final class CompareCsv {
      */
     public record Column(String strategy, List<StepResult> history, int divergence) {}
 
-    public static String format(List<Column> columns, boolean commonRandomNumbers) {
+    public static String format(
+            List<Column> columns, boolean commonRandomNumbers, ExportMeta meta) {
         StringBuilder sb = new StringBuilder();
-        HistoryCsv.row(sb, HEADER);
+        HistoryCsv.row(sb, HistoryCsv.concat(HEADER, ExportMeta.CSV_COLUMNS));
         String coins = commonRandomNumbers ? "common" : "independent";
         for (int c = 0; c < columns.size(); c++) {
             Column col = columns.get(c);
@@ -57,7 +60,7 @@ public final class CompareCsv {
                 row.add(Integer.toString(c + 1));
                 row.add(col.strategy());
                 row.add(coins);
-                row.add(Integer.toString(s.index()));
+                row.add(Integer.toString(s.index() + 1));
                 row.add(Integer.toString(s.tokenId()));
                 row.add(s.piece());
                 row.add(num(t.coin()));
@@ -71,6 +74,7 @@ public final class CompareCsv {
                 row.add(num(m.distinct1()));
                 row.add(num(m.distinct2()));
                 row.add(num(m.repetition4()));
+                row.addAll(meta.csvValues());
                 HistoryCsv.row(sb, row);
             }
         }
@@ -78,6 +82,6 @@ public final class CompareCsv {
     }
 
     private static String num(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.6g", v);
+        return ExportNumbers.num(v);
     }
 }

@@ -5,16 +5,21 @@ import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.io.ExportFiles;
+import dev.samplinglab.app.io.ExportMeta;
+import dev.samplinglab.app.io.ExportSaver;
+import dev.samplinglab.app.io.PngSize;
+import dev.samplinglab.app.io.TitledImage;
+import dev.samplinglab.app.widgets.PngSizeMenu;
 import dev.samplinglab.app.widgets.Toolbar;
 import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.io.AtomicFiles;
 import dev.samplinglab.engine.sampling.Preset;
-import java.io.IOException;
-import java.nio.file.Path;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -25,6 +30,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
@@ -38,7 +44,7 @@ import javafx.scene.layout.VBox;
  */
 public final class CompareView extends BorderPane implements LabTab {
     private final CompareViewModel vm;
-    private final UserPrompts prompts;
+    private final ExportSaver saver;
     private final BooleanProperty presentation;
     private final HBox columns = new HBox(6);
     private final List<CompareColumnView> views = new ArrayList<>();
@@ -46,7 +52,7 @@ public final class CompareView extends BorderPane implements LabTab {
 
     public CompareView(CompareViewModel vm, UserPrompts prompts, BooleanProperty presentation) {
         this.vm = vm;
-        this.prompts = prompts;
+        this.saver = new ExportSaver(prompts);
         this.presentation = presentation;
         setId("compare");
         getStyleClass().addAll("lab-view", "compare");
@@ -151,7 +157,8 @@ public final class CompareView extends BorderPane implements LabTab {
         png.setOnAction(e -> exportPng());
         MenuItem csv = new MenuItem("Comparison as CSV…");
         csv.setOnAction(e -> exportCsv());
-        export.getItems().addAll(png, csv);
+        export.getItems()
+                .addAll(png, csv, new SeparatorMenuItem(), PngSizeMenu.of(pngSizeProperty()));
         Region grow = Toolbar.spacer();
         bar.getChildren()
                 .addAll(new Separator(), add, beamColumn, steps, model, grow, busy, export);
@@ -181,51 +188,70 @@ public final class CompareView extends BorderPane implements LabTab {
     public String csv() {
         List<CompareCsv.Column> cols = new ArrayList<>();
         for (CompareColumn c : vm.columns()) {
-            String strategy;
-            try {
-                strategy = c.strategy().settings().describe();
-            } catch (IllegalArgumentException e) {
-                strategy = "invalid: " + e.getMessage();
-            }
-            cols.add(new CompareCsv.Column(strategy, c.history(), c.divergenceProperty().get()));
+            cols.add(
+                    new CompareCsv.Column(
+                            strategyText(c), c.history(), c.divergenceProperty().get()));
         }
-        return CompareCsv.format(cols, vm.commonRandomNumbersProperty().get());
+        return CompareCsv.format(cols, vm.commonRandomNumbersProperty().get(), meta());
+    }
+
+    private static String strategyText(CompareColumn c) {
+        try {
+            return c.strategy().settings().describe();
+        } catch (IllegalArgumentException e) {
+            return "invalid: " + e.getMessage();
+        }
+    }
+
+    /** The metadata of a compare export; the strategy names each column's. */
+    ExportMeta meta() {
+        List<String> strategies = new ArrayList<>();
+        for (int i = 0; i < vm.columns().size(); i++) {
+            strategies.add("%d: %s".formatted(i + 1, strategyText(vm.columns().get(i))));
+        }
+        int steps = vm.stepsProperty().get();
+        return new ExportMeta(
+                "Compare, %d columns".formatted(vm.columns().size()),
+                vm.modelNameProperty().get(),
+                vm.promptProperty().get(),
+                steps,
+                steps,
+                String.join(" | ", strategies),
+                vm.seedProperty().get(),
+                ZonedDateTime.now());
     }
 
     /** Asks for a file and writes the CSV. */
     @Override
     public void exportCsv() {
         String text = csv();
-        save(
+        saver.save(
                 "Export comparison as CSV",
                 "csv",
                 "sampling-lab-compare.csv",
                 f -> AtomicFiles.writeString(f, text));
     }
 
-    /** Asks for a file and writes a PNG of the columns. */
+    /** Asks for a file and writes a PNG of the columns with a title block, at the PNG size. */
     @Override
     public void exportPng() {
-        WritableImage image = columns.snapshot(null, null);
-        save(
+        WritableImage image = renderPng();
+        saver.save(
                 "Export comparison as PNG",
                 "png",
                 "sampling-lab-compare.png",
                 f -> ExportFiles.writePng(image, f));
     }
 
-    private Path save(String title, String ext, String suggested, ExportFiles.Write write) {
-        Path file = ExportFiles.chooseTarget(prompts, title, ext, suggested);
-        if (file == null) {
-            return null;
-        }
-        try {
-            write.to(file);
-            return file;
-        } catch (IOException | RuntimeException e) {
-            prompts.error("Export failed", "Could not write " + file + ": " + e.getMessage());
-            return null;
-        }
+    /** The PNG image: the title block over the columns, scaled to the PNG size. */
+    public WritableImage renderPng() {
+        PngSize size = saver.pngSizeProperty().get();
+        return TitledImage.render(meta(), TitledImage.fitted(columns, size), size, List.of());
+    }
+
+    /** The size of PNG exports. */
+    public ObjectProperty<PngSize> pngSizeProperty() {
+        return saver.pngSizeProperty();
     }
 
     // ---- commands (keyboard and buttons) ----------------------------------------------

@@ -4,10 +4,16 @@ import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.engine.sampling.StageKind;
 import dev.samplinglab.engine.sampling.StageTrace;
 import dev.samplinglab.engine.sampling.StepTrace;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.Function;
 
-/** The step history as CSV (RFC 4180: comma separated, quoted fields, CRLF line ends). */
+/**
+ * The step history as CSV (RFC 4180: comma separated, quoted fields, CRLF line ends). Steps are
+ * numbered from 1 as in the window; every row also carries the strategy it was drawn with and the
+ * export's metadata ({@link ExportMeta#CSV_COLUMNS}), so a row copied elsewhere still says where it
+ * came from.
+ */
 public final class HistoryCsv {
     private HistoryCsv() {}
 
@@ -27,17 +33,23 @@ public final class HistoryCsv {
                     "kept_tokens",
                     "nucleus_size",
                     "cache_length",
-                    "millis");
+                    "millis",
+                    "strategy");
 
-    public static String format(List<StepResult> history) {
+    /**
+     * @param history the steps
+     * @param meta model, prompt, seed, date
+     * @param strategyOf the strategy a step was drawn with, in words
+     */
+    public static String format(
+            List<StepResult> history, ExportMeta meta, Function<StepResult, String> strategyOf) {
         StringBuilder sb = new StringBuilder();
-        row(sb, HEADER);
+        row(sb, concat(HEADER, ExportMeta.CSV_COLUMNS));
         for (StepResult step : history) {
             StepTrace t = step.trace();
-            row(
-                    sb,
+            List<String> fields =
                     List.of(
-                            Integer.toString(step.index()),
+                            Integer.toString(step.index() + 1),
                             Integer.toString(step.tokenId()),
                             step.piece(),
                             Boolean.toString(step.forced()),
@@ -51,9 +63,18 @@ public final class HistoryCsv {
                             Integer.toString(t.finalDist().keptCount()),
                             Integer.toString(nucleusSize(t)),
                             Integer.toString(step.cacheLength()),
-                            String.format(Locale.ROOT, "%.3f", step.millis())));
+                            ExportNumbers.millis(step.millis()),
+                            strategyOf.apply(step));
+            row(sb, concat(fields, meta.csvValues()));
         }
         return sb.toString();
+    }
+
+    /** Two lists of fields, one after the other. */
+    public static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
     }
 
     /** Kept count of the top-p stage, or -1 when top-p was not active. */
@@ -67,7 +88,7 @@ public final class HistoryCsv {
     }
 
     private static String num(double v) {
-        return String.format(Locale.ROOT, "%.6g", v);
+        return ExportNumbers.num(v);
     }
 
     public static void row(StringBuilder sb, List<String> fields) {

@@ -29,6 +29,7 @@ public final class ControlsPane extends VBox {
     private final TextField seed = new TextField();
     private boolean syncingModel;
     private Runnable onGetModel;
+    private Runnable onServerModel;
 
     public ControlsPane(StepViewModel vm, UserPrompts prompts, List<ModelChoice> choices) {
         this.vm = vm;
@@ -116,6 +117,11 @@ public final class ControlsPane extends VBox {
             }
             return;
         }
+        if (picked.spec().equals(ModelChoice.INFERENCE_SERVER)) {
+            showSpec(vm.modelSpecProperty().get());
+            onServerModel.run();
+            return;
+        }
         if (picked.spec().equals(ModelChoice.OPEN_FOLDER)) {
             Path dir = prompts.chooseFolder("Open a Hugging Face GPT-2 folder");
             if (dir == null) {
@@ -165,10 +171,22 @@ public final class ControlsPane extends VBox {
                         .toList());
     }
 
+    /** Adds "Inference server…" to the picker; picking it runs {@code action}. */
+    public void setOnServerModel(Runnable action) {
+        onServerModel = action;
+        setOnGetModel(onGetModel);
+    }
+
     private List<ModelChoice> actions() {
-        return onGetModel == null
-                ? List.of(ModelChoice.openFolder())
-                : List.of(ModelChoice.getModel(), ModelChoice.openFolder());
+        List<ModelChoice> actions = new java.util.ArrayList<>();
+        if (onGetModel != null) {
+            actions.add(ModelChoice.getModel());
+        }
+        if (onServerModel != null) {
+            actions.add(ModelChoice.inferenceServer());
+        }
+        actions.add(ModelChoice.openFolder());
+        return actions;
     }
 
     /** Shows the loaded model in the picker (also after a failed load, to revert). */

@@ -14,6 +14,7 @@ package dev.samplinglab.app.step;
 public record ModelChoice(String label, String spec, String detail, boolean enabled, Kind kind) {
     public static final String OPEN_FOLDER = "open-folder";
     public static final String GET_MODEL = "get-model";
+    public static final String INFERENCE_SERVER = "inference-server";
 
     /** What an entry is. */
     public enum Kind {
@@ -34,6 +35,15 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
     public static ModelChoice getModel() {
         return new ModelChoice(
                 "Get a model…", GET_MODEL, "download from the Hugging Face Hub", true, Kind.ACTION);
+    }
+
+    public static ModelChoice inferenceServer() {
+        return new ModelChoice(
+                "Inference server…",
+                INFERENCE_SERVER,
+                "vLLM, llama.cpp or Ollama: top-N log-probabilities",
+                true,
+                Kind.ACTION);
     }
 
     /** A section title such as "On this computer". */
@@ -60,6 +70,9 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
         if (spec.equals("bundled")) {
             return new ModelChoice("Bundled: tiny-shakespeare", spec);
         }
+        if (dev.samplinglab.engine.server.ServerAddress.matches(spec)) {
+            return server(spec);
+        }
         if (spec.startsWith("random:")) {
             return new ModelChoice(spec + " (random weights)", spec);
         }
@@ -69,6 +82,22 @@ public record ModelChoice(String label, String spec, String detail, boolean enab
         java.nio.file.Path p = java.nio.file.Path.of(spec);
         return new ModelChoice(
                 "Folder: " + (p.getFileName() == null ? spec : p.getFileName()), spec);
+    }
+
+    /** An inference-server model: its model name (or host), with the server's URL underneath. */
+    private static ModelChoice server(String spec) {
+        String label = spec;
+        String detail = "inference server";
+        try {
+            var a = dev.samplinglab.engine.server.ServerAddress.parse(spec);
+            label = a.model().orElse(a.base().getHost());
+            detail =
+                    "inference server %s%s"
+                            .formatted(a.base(), a.flavour().map(f -> ", " + f.label()).orElse(""));
+        } catch (dev.samplinglab.engine.BadInputException e) {
+            detail = e.getMessage();
+        }
+        return new ModelChoice("Server: " + label, spec, detail, true, Kind.MODEL);
     }
 
     /** ORG/NAME or ORG/NAME@REVISION, not a path on disk. */

@@ -10,7 +10,10 @@ import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.guess.GuessMode;
+import dev.samplinglab.app.guess.StepHost;
 import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.widgets.PngSizeMenu;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.TokenStrip;
 import dev.samplinglab.app.widgets.Toolbar;
@@ -29,6 +32,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
@@ -62,6 +66,7 @@ public final class StepView extends BorderPane implements LabTab {
     private final BeamViewModel beams;
     private final BeamView beamView;
     private final Node samplingCentre;
+    private final GuessMode guess;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -73,6 +78,7 @@ public final class StepView extends BorderPane implements LabTab {
         this.beams = beamViewModel(vm);
         this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
+        this.guess = new GuessMode(this, guessHost(vm), vm::stopRunning);
         topBar = toolbar();
         setTop(topBar);
         left = new ScrollPane(new VBox(new BeamControls(beams), controls));
@@ -86,6 +92,7 @@ public final class StepView extends BorderPane implements LabTab {
         setCenter(samplingCentre);
         setBottom(strip);
         projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
+        projector.addCommand(guess.projectorButton());
         beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
         vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
@@ -106,6 +113,18 @@ public final class StepView extends BorderPane implements LabTab {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    /** A guessing round scores on the step window's worker and session and draws its steps. */
+    private static StepHost guessHost(StepViewModel vm) {
+        Runnable draw =
+                () -> {
+                    vm.stopRunning();
+                    vm.select(vm.history().size() - 1);
+                    vm.step();
+                };
+        return new StepHost(
+                job -> vm.withSession(job::apply), draw, vm.history(), vm.promptPieces());
     }
 
     /** Beam search decodes on the step window's worker and model. */
@@ -148,6 +167,7 @@ public final class StepView extends BorderPane implements LabTab {
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setTooltip(StatusText.tooltip());
         HBox.setHgrow(status, Priority.ALWAYS);
         branch.setId("branch-menu");
         branch.setMinWidth(Region.USE_PREF_SIZE);
@@ -212,7 +232,13 @@ public final class StepView extends BorderPane implements LabTab {
         csv.setOnAction(e -> exporter.exportCsv());
         MenuItem json = new MenuItem("History as JSON…  (Ctrl+J)");
         json.setOnAction(e -> exporter.exportJson());
-        export.getItems().addAll(png, csv, json);
+        export.getItems()
+                .addAll(
+                        png,
+                        csv,
+                        json,
+                        new SeparatorMenuItem(),
+                        PngSizeMenu.of(exporter.pngSizeProperty()));
         ToggleButton present = new ToggleButton("Presentation");
         present.setId("presentation-button");
         present.setFocusTraversable(false);
@@ -230,6 +256,7 @@ public final class StepView extends BorderPane implements LabTab {
                         grow,
                         busy,
                         export,
+                        guess.toolbarButton(),
                         present);
         return bar;
     }
@@ -308,6 +335,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (guess.isActive()) {
+            guess.viewModel().advance();
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.step();
             return;
@@ -318,6 +349,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void back() {
+        if (guess.isActive()) {
+            return; // a round only moves forward
+        }
         if (beams.activeProperty().get()) {
             beams.back();
             return;
@@ -330,6 +364,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (guess.isActive()) {
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.toggleRun();
             return;
@@ -339,7 +376,38 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public Node keyHome() {
-        return charts;
+        return guess.isActive() ? null : charts; // in a round, Enter keeps the focus in the guesses
+    }
+
+    /** Guess mode on or off (Ctrl+G). */
+    @Override
+    public void toggleGuess() {
+        guess.toggle();
+    }
+
+    @Override
+    public boolean guessing() {
+        return guess.isActive();
+    }
+
+    /** Reveals the guesses of the current step (Ctrl+Enter in guess mode). */
+    @Override
+    public void reveal() {
+        if (guess.isActive()) {
+            guess.viewModel().reveal();
+        }
+    }
+
+    /** Moves the round on to the next step (Ctrl+→ in guess mode). */
+    @Override
+    public void next() {
+        if (guess.isActive()) {
+            guess.viewModel().next();
+        }
+    }
+
+    public GuessMode guess() {
+        return guess;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.chat;
 
-import dev.samplinglab.engine.tokenizer.TextTokenizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,7 +39,7 @@ public record Prompt(Mode mode, String system, String user) {
      *
      * @throws ChatTemplateException when the model has no chat template or it cannot be rendered
      */
-    public String text(TextTokenizer tokenizer) {
+    public String text(PromptEncoder tokenizer) {
         if (mode == Mode.PLAIN) {
             return user;
         }
@@ -57,7 +56,7 @@ public record Prompt(Mode mode, String system, String user) {
     }
 
     /** The token ids the model reads. */
-    public int[] encode(TextTokenizer tokenizer) {
+    public int[] encode(PromptEncoder tokenizer) {
         String text = text(tokenizer);
         return mode == Mode.PLAIN ? tokenizer.encodeWithSpecials(text) : tokenizer.encode(text);
     }

@@ -118,6 +118,49 @@ public final class ConfigJson {
         return has(key) ? requiredInt(key, min, max) : fallback;
     }
 
+    /** A whole number that must be present (a seed). */
+    public long requiredLong(String key, long min, long max) {
+        String expected = "an integer in %d..%d".formatted(min, max);
+        JsonElement e = required(key, expected);
+        if (!e.isJsonPrimitive()
+                || !e.getAsJsonPrimitive().isNumber()
+                || !INTEGER.matcher(e.getAsString()).matches()) {
+            throw invalid(key, expected, e);
+        }
+        try {
+            long v = Long.parseLong(e.getAsString());
+            if (v >= min && v <= max) {
+                return v;
+            }
+        } catch (NumberFormatException tooLong) {
+            // reported below
+        }
+        throw invalid(key, expected, e);
+    }
+
+    /** A nested object that must be present, as its own reader. */
+    public ConfigJson requiredObject(String key) {
+        return optionalObject(key).orElseThrow(() -> error(key, "is missing or null"));
+    }
+
+    /** A list of objects that must be present, each as its own reader ("file: key[i]"). */
+    public java.util.List<ConfigJson> requiredObjects(String key) {
+        JsonElement e = required(key, "a list of objects");
+        if (!e.isJsonArray()) {
+            throw invalid(key, "a list of objects", e);
+        }
+        java.util.List<ConfigJson> out = new java.util.ArrayList<>();
+        for (JsonElement item : e.getAsJsonArray()) {
+            if (!item.isJsonObject()) {
+                throw invalid(key, "a list of objects", item);
+            }
+            out.add(
+                    new ConfigJson(
+                            item.getAsJsonObject(), "%s: %s[%d]".formatted(file, key, out.size())));
+        }
+        return out;
+    }
+
     /** A number that must be present. */
     public double requiredDouble(String key, double min, double max) {
         return toDouble(key, required(key, doubleRange(min, max)), min, max);

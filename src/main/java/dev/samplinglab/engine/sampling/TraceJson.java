@@ -16,7 +16,7 @@ import java.util.Map;
  * JSON forms of a {@link StepTrace}: the full trace as one object (one line per step in {@code
  * --trace FILE.jsonl} and the app's JSON export) and the compact {@code pipeline --json} summary.
  * Non-finite numbers (a masked logit, the surprisal of a forced token of probability 0) are written
- * as {@code null}, since JSON has no infinities.
+ * as {@code null}, since JSON has no infinities; a negative zero is written as 0.0.
  */
 public final class TraceJson {
     private static final Gson COMPACT =
@@ -48,6 +48,21 @@ public final class TraceJson {
         t.stages().forEach(s -> stages.add(stage(s)));
         stages.add(stage(t.finalDist()));
         o.add("stages", stages);
+        if (t.truncation() != null) {
+            o.add("truncation", truncation(t.truncation()));
+        }
+        return o;
+    }
+
+    /** {@code {"sent": N, "rest_mass": r, "caveats": {"top_p": "..."}, "context": "..."}}. */
+    private static JsonObject truncation(Truncation t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sent", t.sent());
+        o.add("rest_mass", number(t.restMass()));
+        JsonObject caveats = new JsonObject();
+        t.caveats().forEach(c -> caveats.addProperty(c.stage(), c.note()));
+        o.add("caveats", caveats);
+        t.contextCaveat().ifPresent(c -> o.addProperty("context", c));
         return o;
     }
 
@@ -171,6 +186,9 @@ public final class TraceJson {
 
     private static JsonElement number(Number n) {
         double d = n.doubleValue();
+        if (d == 0 && Double.doubleToRawLongBits(d) != 0) {
+            return new JsonPrimitive(0.0); // never "-0.0"
+        }
         return Double.isFinite(d) ? new JsonPrimitive(n) : JsonNull.INSTANCE;
     }
 }

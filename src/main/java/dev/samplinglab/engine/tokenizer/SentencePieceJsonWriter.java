@@ -1,7 +1,6 @@
 package dev.samplinglab.engine.tokenizer;
 
 import com.google.gson.stream.JsonWriter;
-import dev.samplinglab.engine.train.TokenizerJsonWriter;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.List;
@@ -20,14 +19,7 @@ final class SentencePieceJsonWriter {
     private SentencePieceJsonWriter() {}
 
     static void write(SyntheticVocab vocab, Writer out) throws IOException {
-        JsonWriter json = new JsonWriter(out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
-        json.beginObject();
-        json.name("version").value("1.0");
-        json.name("truncation").nullValue();
-        json.name("padding").nullValue();
+        JsonWriter json = TokenizerJsonWriter.begin(out);
         json.name("added_tokens").beginArray();
         for (int id = 0; id < SPECIALS.size(); id++) {
             TokenizerJsonWriter.writeAddedToken(json, id, SPECIALS.get(id), false);

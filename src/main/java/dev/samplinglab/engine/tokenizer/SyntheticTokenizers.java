@@ -1,10 +1,6 @@
 package dev.samplinglab.engine.tokenizer;
 
 import com.google.gson.JsonObject;
-import dev.samplinglab.engine.train.BpeModel;
-import dev.samplinglab.engine.train.ByteLevel;
-import dev.samplinglab.engine.train.Merge;
-import dev.samplinglab.engine.train.TokenizerJsonWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;

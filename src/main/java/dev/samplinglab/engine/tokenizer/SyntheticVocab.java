@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.tokenizer;
 
-import dev.samplinglab.engine.train.Merge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -1,18 +1,21 @@
 package dev.samplinglab.engine.tokenizer;
 
 import dev.samplinglab.engine.chat.ChatTemplate;
+import dev.samplinglab.engine.chat.PromptEncoder;
 import java.util.Optional;
 
 /** Text to token ids and back, plus a readable display piece for every id. */
-public interface TextTokenizer extends AutoCloseable {
+public interface TextTokenizer extends PromptEncoder, AutoCloseable {
 
     /** The ids of {@code text} alone: no BOS or EOS added. */
+    @Override
     int[] encode(String text);
 
     /**
      * The ids of a prompt as the tokenizer's post-processor builds them: with the BOS (and EOS) it
      * adds, as Hugging Face's {@code tokenizer(text)} does. Tokenizers without one add nothing.
      */
+    @Override
     default int[] encodeWithSpecials(String text) {
         return encode(text);
     }
@@ -46,6 +49,7 @@ public interface TextTokenizer extends AutoCloseable {
     }
 
     /** The model's own chat template ({@code tokenizer_config.json}), if it has one. */
+    @Override
     default Optional<ChatTemplate> chatTemplate() {
         return Optional.empty();
     }

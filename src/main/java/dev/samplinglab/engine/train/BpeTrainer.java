@@ -1,6 +1,10 @@
 package dev.samplinglab.engine.train;
 
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.tokenizer.BpeModel;
+import dev.samplinglab.engine.tokenizer.ByteLevel;
+import dev.samplinglab.engine.tokenizer.GptPreTokenizer;
+import dev.samplinglab.engine.tokenizer.Merge;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;

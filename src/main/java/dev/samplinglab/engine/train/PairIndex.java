@@ -1,5 +1,6 @@
 package dev.samplinglab.engine.train;
 
+import dev.samplinglab.engine.tokenizer.Merge;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -81,7 +82,7 @@ final class PairIndex {
                 continue; // stale index entry: the pair was merged away by an earlier merge
             }
             addPairs(deltas, w, -wordCounts[w]);
-            words[w] = mergeWord(words[w], left, right, result);
+            words[w] = new Merge(left, right, result).applyTo(words[w]);
             addPairs(deltas, w, wordCounts[w]);
         }
         applyDeltas(deltas);
@@ -115,20 +116,6 @@ final class PairIndex {
                 pairCounts.remove(pair);
             }
         }
-    }
-
-    static int[] mergeWord(int[] symbols, int left, int right, int result) {
-        int[] out = new int[symbols.length];
-        int n = 0;
-        for (int i = 0; i < symbols.length; i++) {
-            if (i + 1 < symbols.length && symbols[i] == left && symbols[i + 1] == right) {
-                out[n++] = result;
-                i++;
-            } else {
-                out[n++] = symbols[i];
-            }
-        }
-        return java.util.Arrays.copyOf(out, n);
     }
 
     private static boolean contains(int[] symbols, int left, int right) {

@@ -62,6 +62,13 @@ class BeamViewModelTest {
         assertThat(two.candidateTexts().get(1).get(0)).isEqualTo("The dog has");
         assertThat(two.greedyText()).isEqualTo("The nice woman");
         assertThat(BeamView.contrastText(two)).contains("from step 2 greedy misses");
+        assertThat(two.summary())
+                .isEqualTo(
+                        "Beam tree, 2 beams, step 2 (%s): best candidate 'has', log p %.3f;"
+                                        .formatted(two.stop().label(), Math.log(.36))
+                                + " greedy log p %.3f over 2 tokens; %d finished;"
+                                        .formatted(Math.log(.2), two.finished().size())
+                                + " from step 2 greedy misses the likelier sentence");
 
         BeamTreeLayout layout = BeamTreeLayout.of(two);
         assertThat(layout.columns()).isEqualTo(3);

@@ -40,6 +40,31 @@ class CacheLabViewModelTest {
     }
 
     @Test
+    void aServerModelIsUnavailableWithOneLineAndNothingIsOpened() {
+        java.util.List<String> opened = new java.util.ArrayList<>();
+        CacheLabViewModel vm =
+                new CacheLabViewModel(
+                        spec -> {
+                            opened.add(spec);
+                            throw new AssertionError("must not open " + spec);
+                        },
+                        Runnable::run,
+                        Runnable::run);
+        vm.modelSpecProperty().set("server:llamacpp+http://127.0.0.1:8089#gpt2.gguf");
+        String reason =
+                "Unavailable for an inference-server model: the server owns its KV cache and sends"
+                        + " only each step's top log-probabilities. Choose random:gpt2-small to"
+                        + " time the cache.";
+        assertThat(vm.unavailableProperty().get()).isEqualTo(reason);
+        vm.start();
+        assertThat(vm.statusProperty().get()).isEqualTo(reason);
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(opened).isEmpty();
+        vm.modelSpecProperty().set("test:2");
+        assertThat(vm.unavailableProperty().get()).isEmpty();
+    }
+
+    @Test
     void tokensAreClampedToTheContext() {
         CacheLabViewModel vm =
                 new CacheLabViewModel(LabTestModels.opener(), Runnable::run, Runnable::run);

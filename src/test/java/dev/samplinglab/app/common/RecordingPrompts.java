@@ -6,12 +6,13 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 
-/** Dialog answers given by the test; errors and questions are recorded. */
+/** Dialog answers given by the test; errors, questions and saved files are recorded. */
 public final class RecordingPrompts implements UserPrompts {
     public final List<String> errors = new ArrayList<>();
     public final List<Path> overwriteQuestions = new ArrayList<>();
     public final Deque<Path> files = new ArrayDeque<>();
     public final Deque<Path> folders = new ArrayDeque<>();
+    public final List<Path> saved = new ArrayList<>();
     public boolean allowOverwrite;
 
     @Override
@@ -28,6 +29,11 @@ public final class RecordingPrompts implements UserPrompts {
     @Override
     public Path chooseSaveFile(String title, String extension, String suggestedName) {
         return files.poll();
+    }
+
+    @Override
+    public void saved(Path file) {
+        saved.add(file);
     }
 
     @Override

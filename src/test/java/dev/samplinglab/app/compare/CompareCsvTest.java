@@ -33,14 +33,17 @@ class CompareCsvTest {
                                         "T=1, p=0.9",
                                         run(SamplingSettings.neutral(), "x,y", "z"),
                                         1)),
-                        true);
+                        true,
+                        dev.samplinglab.app.io.ExportMetaTest.META);
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(5);
         assertThat(lines[0]).startsWith("column,strategy,coins,step,token_id,piece,coin");
-        assertThat(lines[1]).startsWith("1,greedy,common,0,0,a,");
-        assertThat(lines[3]).startsWith("2,\"T=1, p=0.9\",common,0,").contains(",\"x,y\",");
-        // the second column diverged at step 1: false at step 0, true at step 1
+        assertThat(lines[1]).startsWith("1,greedy,common,1,0,a,");
+        assertThat(lines[3]).startsWith("2,\"T=1, p=0.9\",common,1,").contains(",\"x,y\",");
+        // the second column diverged at its second step (index 1): false before, true from it
         assertThat(lines[3]).contains(",false,");
         assertThat(lines[4]).contains(",true,");
+        assertThat(lines[0]).endsWith(",model,prompt,seed,exported_at");
+        assertThat(lines[1]).endsWith(",bundled,ROMEO:,42,2026-11-29T15:04:05Z");
     }
 }

@@ -22,11 +22,13 @@ class HistoryCsvTest {
         var settings = Preset.GENERAL.settings();
         session.step(settings);
         session.step(settings);
-        String csv = HistoryCsv.format(session.history());
+        String csv = HistoryCsv.format(session.history(), ExportMetaTest.META, s -> "plain");
         String[] lines = csv.split("\r\n");
         assertThat(lines).hasSize(3);
-        assertThat(lines[0].split(",")).hasSize(HistoryCsv.HEADER.size());
-        assertThat(lines[2]).startsWith("1," + session.history().get(1).tokenId() + ",");
-        assertThat(lines[1].split(",")).hasSize(HistoryCsv.HEADER.size());
+        int columns = HistoryCsv.HEADER.size() + ExportMeta.CSV_COLUMNS.size();
+        assertThat(lines[0].split(",")).hasSize(columns);
+        // numbered from 1, as the window numbers steps
+        assertThat(lines[2]).startsWith("2," + session.history().get(1).tokenId() + ",");
+        assertThat(lines[1].split(",")).hasSize(columns);
     }
 }

@@ -98,14 +98,16 @@ class NothingLostTest {
         robot.type(KeyCode.RIGHT, 2);
         for (String ext : List.of("png", "csv", "json")) {
             Path file = Files.writeString(dir.resolve("old." + ext), "keep me");
+            Path typed = dir.resolve("old"); // the extension is added: asked here, once
             prompts.allowOverwrite = false;
-            assertThat(export(robot, ext, file)).isNull();
+            assertThat(export(robot, ext, typed)).isNull();
             assertThat(Files.readString(file)).isEqualTo("keep me");
             prompts.allowOverwrite = true;
-            assertThat(export(robot, ext, file)).isEqualTo(file);
+            assertThat(export(robot, ext, typed)).isEqualTo(file);
             assertThat(Files.size(file)).isGreaterThan(7);
         }
         assertThat(prompts.overwriteQuestions).hasSize(6);
+        assertThat(prompts.saved).hasSize(3);
         assertThat(prompts.errors).isEmpty();
         assertNoTemporaryFiles(dir);
     }
@@ -132,7 +134,12 @@ class NothingLostTest {
         assertThat(prompts.errors).hasSize(4);
         assertThat(prompts.errors)
                 .allSatisfy(
-                        m -> assertThat(m).contains("Could not write").contains("left as it was"));
+                        m ->
+                                assertThat(m)
+                                        .contains("Could not write")
+                                        .contains("Nothing was lost")
+                                        .contains("left as it was"));
+        assertThat(prompts.saved).isEmpty();
         assertThat(locked.resolve("new.csv")).doesNotExist();
         assertNoTemporaryFiles(locked);
     }

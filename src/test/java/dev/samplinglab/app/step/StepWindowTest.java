@@ -322,7 +322,7 @@ class StepWindowTest {
         List<String> lines = Files.readAllLines(csv);
         assertThat(lines).hasSize(4);
         assertThat(lines.get(0)).startsWith("step,token_id,piece");
-        assertThat(lines.get(3)).startsWith("2,");
+        assertThat(lines.get(3)).startsWith("3,"); // numbered from 1, as on screen
         JsonObject root = JsonParser.parseString(Files.readString(json)).getAsJsonObject();
         assertThat(root.getAsJsonArray("steps")).hasSize(3);
         assertThat(root.get("prompt").getAsString()).isEqualTo("The cat");
@@ -335,18 +335,24 @@ class StepWindowTest {
     }
 
     @Test
-    void anExistingFileIsOnlyReplacedAfterConfirmation(FxRobot robot) throws Exception {
+    void replacingIsAskedOnceTheChoosersQuestionIsNotRepeated(FxRobot robot) throws Exception {
         robot.type(KeyCode.RIGHT);
         Path csv = dir.resolve("history.csv");
         Files.writeString(csv, "keep me");
-        prompts.files.add(csv);
+        // the name typed without its extension: the chooser did not ask about history.csv
+        prompts.files.add(dir.resolve("history"));
         robot.interact(() -> window.view().exporter().exportCsv());
         assertThat(Files.readString(csv)).isEqualTo("keep me");
         assertThat(prompts.overwriteQuestions).containsExactly(csv);
         prompts.allowOverwrite = true;
-        prompts.files.add(csv);
+        prompts.files.add(dir.resolve("history"));
         robot.interact(() -> window.view().exporter().exportCsv());
         assertThat(Files.readString(csv)).startsWith("step,");
+        // the chooser returned the existing file itself: it has asked, nothing asks again
+        prompts.files.add(csv);
+        robot.interact(() -> window.view().exporter().exportCsv());
+        assertThat(prompts.overwriteQuestions).hasSize(2);
+        assertThat(prompts.saved).containsExactly(csv, csv);
     }
 
     @Test

@@ -3,6 +3,8 @@ package dev.samplinglab.engine.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.samplinglab.engine.tokenizer.BpeModel;
+import dev.samplinglab.engine.tokenizer.ByteLevel;
 import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;

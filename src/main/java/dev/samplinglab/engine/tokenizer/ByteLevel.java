@@ -1,4 +1,4 @@
-package dev.samplinglab.engine.train;
+package dev.samplinglab.engine.tokenizer;
 
 import java.nio.charset.StandardCharsets;
 

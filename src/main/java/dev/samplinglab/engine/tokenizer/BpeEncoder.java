@@ -1,4 +1,4 @@
-package dev.samplinglab.engine.train;
+package dev.samplinglab.engine.tokenizer;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +62,7 @@ public final class BpeEncoder {
         }
         Merge next;
         while ((next = lowestRankPair(symbols)) != null) {
-            symbols = PairIndex.mergeWord(symbols, next.left(), next.right(), next.result());
+            symbols = next.applyTo(symbols);
         }
         return symbols;
     }

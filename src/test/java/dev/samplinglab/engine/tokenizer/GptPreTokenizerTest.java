@@ -1,4 +1,4 @@
-package dev.samplinglab.engine.train;
+package dev.samplinglab.engine.tokenizer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
