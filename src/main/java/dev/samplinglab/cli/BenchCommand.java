@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
     static final String BOUND_SOURCE =
-            "memory_bandwidth_gbs: all-core streaming read in Java over 1 GiB off-heap, best of 5;"
+            "memory_bandwidth_gbs: all-core streaming read in Java over 1 GiB (%s), best of 5;"
                     + " libtorch_sum_gbs: libtorch sum over the same size, for comparison";
 
     @Option(
@@ -118,12 +118,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             bar.finish();
             // measured after the runs so its 1 GiB buffers do not count in their memory figures
+            String memory = MemoryBandwidth.javaStreamingMemory(1L << 30);
             double bandwidth = MemoryBandwidth.javaStreaming(1L << 30, 5);
             double libtorchBandwidth = MemoryBandwidth.libtorchSum(1L << 30, 5);
             out.put("memory_bandwidth_gbs", round(bandwidth));
             out.put("libtorch_sum_gbs", round(libtorchBandwidth));
             out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
-            out.put("limit_from", BOUND_SOURCE);
+            out.put("limit_from", BOUND_SOURCE.formatted(memory));
             for (Map<String, Object> run : runs) {
                 double tokS = (Double) run.get("cached_tok_s");
                 run.put("share_of_limit", round(tokS * perToken / (bandwidth * 1e9)));

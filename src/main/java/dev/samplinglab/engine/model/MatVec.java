@@ -82,6 +82,18 @@ public final class MatVec {
         return s;
     }
 
+    /** Sums a[from, to) with the kernel's vector loads (the streaming read it does on the heap). */
+    public static float sum(float[] a, int from, int to) {
+        if (ENABLED) {
+            return VectorMatVec.sum(a, from, to);
+        }
+        float s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
+
     private static boolean detect() {
         if ("libtorch".equals(System.getProperty("samplinglab.matvec"))) {
             return false;

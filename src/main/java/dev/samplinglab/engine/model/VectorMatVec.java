@@ -174,4 +174,25 @@ final class VectorMatVec {
         }
         return s;
     }
+
+    /** Sum of a[from, to): a streaming read from the heap, four loads in flight. */
+    static float sum(float[] a, int from, int to) {
+        int step = S.length();
+        FloatVector a0 = FloatVector.zero(S);
+        FloatVector a1 = a0;
+        FloatVector a2 = a0;
+        FloatVector a3 = a0;
+        int i = from;
+        for (; i + 4 * step <= to; i += 4 * step) {
+            a0 = a0.add(FloatVector.fromArray(S, a, i));
+            a1 = a1.add(FloatVector.fromArray(S, a, i + step));
+            a2 = a2.add(FloatVector.fromArray(S, a, i + 2 * step));
+            a3 = a3.add(FloatVector.fromArray(S, a, i + 3 * step));
+        }
+        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        for (; i < to; i++) {
+            s += a[i];
+        }
+        return s;
+    }
 }
