@@ -18,8 +18,8 @@ import java.util.concurrent.Future;
  * STREAM idea, https://www.cs.virginia.edu/stream/): every core reads its own part of a buffer of
  * at least 1 GiB, best of N passes after one that faults the pages in. Two readers: plain Java
  * vector loads over heap arrays, where {@link dev.samplinglab.engine.model.Projection} keeps the
- * weights (the bound quoted; off-heap when the heap has no room for it), and libtorch's {@code
- * sum} (what libtorch's own kernels get from memory).
+ * weights (the bound quoted; off-heap when the heap has no room for it), and libtorch's {@code sum}
+ * (what libtorch's own kernels get from memory).
  */
 final class MemoryBandwidth {
     private MemoryBandwidth() {}

@@ -139,9 +139,17 @@ public final class GptWeights {
     static Projection conv1d(NDManager m, ByteBuffer data, long[] shape, ByteBuffer bias) {
         int rows = (int) shape[0];
         int cols = (int) shape[1];
-        float[] src = new float[rows * cols];
-        data.order(ByteOrder.nativeOrder()).asFloatBuffer().get(src);
-        return Projection.of(m, transpose(src, rows, cols), cols, rows, bias);
+        java.nio.FloatBuffer src = data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] dst = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            if ((r & 255) == 0) {
+                WeightLoader.checkCancelled("a Conv1D weight");
+            }
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src.get(r * cols + c);
+            }
+        }
+        return Projection.of(m, dst, cols, rows, bias);
     }
 
     /** Row-major [rows, cols] to row-major [cols, rows] (Conv1D and torch layouts, tied head). */

@@ -30,6 +30,8 @@ import java.nio.ByteOrder;
  */
 public final class Projection {
     private static final long HEAP_RESERVE = 256L << 20;
+    private static final int COPY_CHUNK = 1 << 20;
+    private static volatile long lastCollection = System.nanoTime() - 2_000_000_000L;
 
     private final NDManager manager;
     private final NDArray bias; // [out] or null
@@ -126,7 +128,7 @@ public final class Projection {
             dims[dims.length - 1] = out;
             return x.getManager().create(y, new Shape(dims));
         }
-        float[] w = grad ? null : heapOrNull();
+        float[] w = heapOrNull(); // training moved W off-heap first (parameters())
         if (w == null) {
             return Linear.linear(x, weight(), bias).singletonOrThrow();
         }
@@ -171,17 +173,42 @@ public final class Projection {
      * reserve.
      */
     private static boolean onHeap(long bytes) {
-        if (!MatVec.enabled() || "direct".equals(System.getProperty("samplinglab.weights"))) {
+        String forced = System.getProperty("samplinglab.weights", "");
+        if (!MatVec.enabled() || forced.equals("direct")) {
             return false;
         }
-        Runtime rt = Runtime.getRuntime();
-        long room = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
-        return bytes <= Integer.MAX_VALUE && room > 2 * bytes + HEAP_RESERVE;
+        if (forced.equals("heap")) {
+            return true;
+        }
+        long needed = 2 * bytes + HEAP_RESERVE;
+        if (bytes > Integer.MAX_VALUE) {
+            return false;
+        }
+        if (heapRoom() > needed) {
+            return true;
+        }
+        long now = System.nanoTime();
+        if (now - lastCollection < 1_000_000_000L) {
+            return false;
+        }
+        lastCollection = now; // garbage (a previous model, a loader's buffers) may be the shortage
+        System.gc();
+        return heapRoom() > needed;
     }
 
+    private static long heapRoom() {
+        Runtime rt = Runtime.getRuntime();
+        return rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+    }
+
+    /** A copy in 1M-float chunks, so a cancelled model load stops between two of them. */
     private static float[] floats(ByteBuffer src) {
-        float[] f = new float[src.remaining() / 4];
-        src.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer().get(f);
+        java.nio.FloatBuffer in = src.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] f = new float[in.remaining()];
+        for (int i = 0; i < f.length; i += COPY_CHUNK) {
+            WeightLoader.checkCancelled("a projection");
+            in.get(i, f, i, Math.min(COPY_CHUNK, f.length - i));
+        }
         return f;
     }
 

@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
@@ -65,6 +66,10 @@ class ProjectionTest {
     void javaKernelAgreesWithLibtorchLinear(int out, int in) {
         assumeTrue(MatVec.enabled(), "needs --add-modules jdk.incubator.vector");
         SplittableRandom rng = new SplittableRandom(out * 31L + in);
+        String before = System.getProperty("samplinglab.weights");
+        System.setProperty("samplinglab.weights", "heap"); // whatever earlier tests left in it
+        boolean grad = JniUtils.isGradMode(); // per thread: on unless this thread turned it off
+        JniUtils.setGradMode(false);
         try (NDManager m = NDManager.newBaseManager();
                 NDScope ignored = new NDScope()) {
             Projection p =
@@ -78,6 +83,13 @@ class ProjectionTest {
             float[] offHeap = p.apply(x).toFloatArray();
             assertThat(maxAbsDiff(fromHeap, reference)).isLessThan(1e-4f);
             assertThat(maxAbsDiff(offHeap, reference)).isLessThan(1e-4f);
+        } finally {
+            JniUtils.setGradMode(grad);
+            if (before == null) {
+                System.clearProperty("samplinglab.weights");
+            } else {
+                System.setProperty("samplinglab.weights", before);
+            }
         }
     }
 
