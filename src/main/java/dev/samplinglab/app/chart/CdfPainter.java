@@ -44,11 +44,14 @@ final class CdfPainter {
             Color fill =
                     i == strip.chosenSegment()
                             ? Palette.VERMILLION
-                            : rest
-                                    ? Color.web("#9a9a9a")
-                                    : (i % 2 == 0 ? theme.kept() : Palette.SKY);
+                            : rest ? Palette.REST : (i % 2 == 0 ? theme.kept() : Palette.SKY);
             g.setFill(fill);
             g.fillRect(x, top, w, height);
+            if (i == strip.chosenSegment()) {
+                g.setStroke(theme.text()); // outlined, not only coloured
+                g.setLineWidth(theme.line());
+                g.strokeRect(x, top, w, height);
+            }
             if (w > 28 * theme.scale()) {
                 g.setFill(Palette.textOn(fill));
                 g.setFont(theme.pieceFont(false));
@@ -104,10 +107,10 @@ final class CdfPainter {
             return;
         }
         double cx = left + strip.coin() * width;
-        g.setStroke(Color.BLACK);
+        g.setStroke(Palette.COIN);
         g.setLineWidth(theme.line() + 1);
         g.strokeLine(cx, top, cx, top + height + 3);
-        g.setFill(Color.BLACK);
+        g.setFill(Palette.COIN);
         double s = 5 * theme.scale();
         double below = top + height + 3;
         g.fillPolygon(

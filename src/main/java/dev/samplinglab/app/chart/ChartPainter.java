@@ -92,6 +92,9 @@ final class ChartPainter {
             g.setFill(barColor(i));
             double yy = y(data.values()[i]);
             g.fillRect(layout.barLeft(i), yy, w, bottom - yy);
+            if (!data.kept()[i] && i != data.chosenIndex()) {
+                hatch(layout.barLeft(i), yy, w, bottom - yy);
+            }
         }
         restBar(w);
         if (data.ghosts() != null) {
@@ -102,6 +105,30 @@ final class ChartPainter {
                 g.strokeRect(layout.barLeft(i) + w * 0.15, yy, w * 0.7, bottom - yy);
             }
         }
+    }
+
+    /**
+     * Dropped bars are hatched and outlined, kept ones solid, so kept and dropped differ by more
+     * than colour (WCAG 1.4.1, https://www.w3.org/WAI/WCAG21/Understanding/use-of-color).
+     */
+    private void hatch(double x, double yy, double w, double h) {
+        if (h < 0.5) {
+            return;
+        }
+        g.save();
+        g.beginPath();
+        g.rect(x, yy, w, h);
+        g.clip();
+        g.setStroke(Palette.HATCH);
+        g.setLineWidth(1);
+        double step = 5 * theme.scale();
+        for (double d = -w; d < h; d += step) {
+            g.strokeLine(x, yy + d + w, x + w, yy + d);
+        }
+        g.restore();
+        g.setStroke(Palette.HATCH);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, yy + 0.5, Math.max(0, w - 1), Math.max(0, h - 1));
     }
 
     private Color barColor(int i) {
@@ -117,7 +144,7 @@ final class ChartPainter {
         if (data.restUnseen()) {
             unseenBar(x, yy, w);
         } else {
-            g.setFill(Color.web("#9a9a9a"));
+            g.setFill(Palette.REST);
             g.fillRect(x, yy, w, bottom - yy);
         }
         if (layout.slotWidth() < 24 * theme.scale()) {
@@ -141,21 +168,24 @@ final class ChartPainter {
     }
 
     /**
-     * The mass an inference server did not send: hatched in its own colour, because the app does
-     * not know how it is spread over the tokens it never saw.
+     * The mass an inference server did not send: cross-hatched in its own colour (dropped tokens
+     * are single-hatched grey), because the app does not know how it is spread over the tokens it
+     * never saw.
      */
     private void unseenBar(double x, double yy, double w) {
+        double h = bottom - yy;
         g.setFill(UNSEEN_FILL);
-        g.fillRect(x, yy, w, bottom - yy);
+        g.fillRect(x, yy, w, h);
         g.save();
         g.beginPath();
-        g.rect(x, yy, w, bottom - yy);
+        g.rect(x, yy, w, h);
         g.clip();
         g.setStroke(UNSEEN_HATCH);
-        g.setLineWidth(1.5);
-        double step = 6 * theme.scale();
-        for (double d = -(bottom - yy); d < w; d += step) {
-            g.strokeLine(x + d, bottom, x + d + (bottom - yy), yy);
+        g.setLineWidth(1.2);
+        double step = 7 * theme.scale();
+        for (double d = -Math.max(w, h); d < w + h; d += step) {
+            g.strokeLine(x + d, bottom, x + d + h, yy);
+            g.strokeLine(x + d, yy, x + d + h, bottom);
         }
         g.restore();
         g.setStroke(UNSEEN_HATCH);
@@ -305,10 +335,20 @@ final class ChartPainter {
             return;
         }
         double yy = y(data.values()[i]);
+        double cx = layout.center(i);
+        // a marker as well as the colour: an outline round the bar and a pointer above it
+        g.setStroke(theme.text());
+        g.setLineWidth(theme.line());
+        g.strokeRect(layout.barLeft(i), yy, layout.barWidth(), bottom - yy);
+        double s = 4 * theme.scale();
+        double tip = Math.max(top + 12 + 2 * s, yy - 2);
+        g.setFill(theme.text());
+        g.fillPolygon(
+                new double[] {cx - s, cx + s, cx}, new double[] {tip - 2 * s, tip - 2 * s, tip}, 3);
         g.setFill(Palette.VERMILLION.darker());
         g.setFont(theme.tickFont());
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText(tick(data.values()[i]), layout.center(i), Math.max(top + 12, yy - 1));
+        g.fillText(tick(data.values()[i]), cx, tip - 2 * s - 1);
     }
 }

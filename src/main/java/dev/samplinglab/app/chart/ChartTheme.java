@@ -63,6 +63,22 @@ public record ChartTheme(
                 Math.max(11.5 * scale, minLabel));
     }
 
+    /**
+     * The colours that carry a meaning in the charts, by name: kept, dropped, chosen, the coin, the
+     * rest bar and the CDF strip's second segment colour. Each pair must stay at least {@link
+     * ColorVision#MIN_DELTA_E} apart for every colour-vision deficiency (tested).
+     */
+    public java.util.Map<String, Color> meanings() {
+        java.util.Map<String, Color> m = new java.util.LinkedHashMap<>();
+        m.put("kept", kept);
+        m.put("dropped", dropped);
+        m.put("chosen", Palette.VERMILLION);
+        m.put("coin", Palette.COIN);
+        m.put("rest", Palette.REST);
+        m.put("cdf segment", Palette.SKY);
+        return m;
+    }
+
     /** Whether this is the projector theme: compact chart furniture, large labels. */
     public boolean projector() {
         return minLabel > 0;

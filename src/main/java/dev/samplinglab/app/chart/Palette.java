@@ -28,6 +28,15 @@ public final class Palette {
     public static final Color GREEN = Color.web("#009E73");
     public static final Color PURPLE = Color.web("#CC79A7");
 
+    /** The coin u on the CDF strip. */
+    public static final Color COIN = Color.BLACK;
+
+    /** The "rest of the vocabulary" bar and CDF segment. */
+    public static final Color REST = Color.web("#9a9a9a");
+
+    /** Hatching and outline of dropped bars (kept bars are solid). */
+    public static final Color HATCH = Color.web("#6e6e6e");
+
     /** Cividis colour of a value in [0, 1] (clamped). */
     public static Color cividis(double value) {
         double v = Double.isNaN(value) ? 0 : Math.max(0, Math.min(1, value));

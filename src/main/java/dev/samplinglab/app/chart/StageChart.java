@@ -153,11 +153,11 @@ public class StageChart extends CanvasChart {
         return theme.projector() ? 46 : 54 * theme.scale();
     }
 
-    private double plotTop() {
+    double plotTop() {
         return header() + 4;
     }
 
-    private double plotBottom() {
+    double plotBottom() {
         return canvas.getHeight() - 4 - stripHeight();
     }
 

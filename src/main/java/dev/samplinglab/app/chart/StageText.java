@@ -35,7 +35,7 @@ final class StageText {
                             + intParam(stage, "k", "top_k")
                             + ": "
                             + counts
-                            + "; dropped tokens greyed";
+                            + "; dropped tokens hatched";
             case TOP_P ->
                     "p = "
                             + ChartDataBuilder.fmt(

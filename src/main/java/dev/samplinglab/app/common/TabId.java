@@ -1,8 +1,8 @@
 package dev.samplinglab.app.common;
 
+import dev.samplinglab.engine.LowerCaseNamed;
 import java.util.Arrays;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** The window's tabs, in their order; {@link #key} is the name the snapshot command takes. */
 public enum TabId {
@@ -39,8 +39,6 @@ public enum TabId {
 
     /** "step, compare, cache or playground". */
     public static String choices() {
-        String all = Arrays.stream(values()).map(TabId::key).collect(Collectors.joining(", "));
-        int last = all.lastIndexOf(", ");
-        return all.substring(0, last) + " or " + all.substring(last + 2);
+        return LowerCaseNamed.choices(values(), TabId::key);
     }
 }

@@ -192,12 +192,21 @@ final class CompareColumnView extends VBox {
     private void row(int r, String name, String explanation, String value) {
         Label n = new Label(name);
         n.getStyleClass().add("metric-name");
-        n.setTooltip(new Tooltip(explanation));
+        n.setTooltip(metricTip(explanation));
         Label v = new Label(value);
         v.getStyleClass().add("metric-value");
+        v.setTooltip(metricTip(explanation));
         v.setId(getId() + "-metric-" + r);
         metrics.add(n, 0, r);
         metrics.add(v, 1, r);
+    }
+
+    private static Tooltip metricTip(String explanation) {
+        Tooltip tip = new Tooltip(explanation);
+        tip.setWrapText(true);
+        tip.setMaxWidth(460);
+        tip.setShowDuration(javafx.util.Duration.seconds(30));
+        return tip;
     }
 
     FlowPane chips() {

@@ -22,34 +22,35 @@ final class MetricRows {
     static final List<Row> ALL =
             List.of(
                     new Row(
-                            "mean log p (nats/token)",
-                            "How likely the model finds this text: the mean of ln p(token) under"
-                                    + " the model at T = 1; closer to 0 is likelier",
+                            "mean log p, model T = 1 (nats/token)",
+                            "How likely the model finds this text: (1/n) Σ_t ln p(x_t), p the"
+                                    + " model's distribution at T = 1; closer to 0 is likelier",
                             m -> fmt(m.meanLogProb(), "%.3f")),
                     new Row(
-                            "perplexity (tokens)",
-                            "exp(−mean log p): the model is as unsure as a fair choice among"
+                            "perplexity, model T = 1 (tokens)",
+                            "perplexity = exp(−mean log p): the model is as unsure as a fair choice among"
                                     + " this many tokens; lower is likelier text",
                             m -> fmt(m.perplexity(), "%.2f")),
                     new Row(
-                            "mean entropy (bits, sampled dist.)",
-                            "Mean of −Σ p·log2 p over the final distribution each token was"
-                                    + " drawn from (0 for greedy): how much choice the strategy"
-                                    + " left",
+                            "mean entropy, final (bits)",
+                            "(1/n) Σ_t H_t with H = −Σ_i p_i · log2 p_i of the final distribution"
+                                    + " each token was drawn from (0 for greedy): how much choice"
+                                    + " the strategy left",
                             m -> fmt(m.meanEntropyBits(), "%.3f")),
                     new Row(
-                            "mean kept set (tokens)",
-                            "Mean number of tokens the final distribution kept at each step",
+                            "mean kept, final (tokens)",
+                            "(1/n) Σ_t k_t, k the number of tokens the final distribution kept"
+                                    + " at step t (1 for greedy)",
                             m -> fmt(m.meanNucleus(), "%.1f")),
                     new Row(
                             "distinct-1 / distinct-2 (share)",
-                            "Unique words (tokens) and unique pairs of tokens divided by all of"
-                                    + " them; 1.0 means nothing repeated",
+                            "unique tokens / all tokens, and unique token pairs / all pairs;"
+                                    + " 1.0 means nothing repeated",
                             m -> fmt(m.distinct1(), "%.3f") + " / " + fmt(m.distinct2(), "%.3f")),
                     new Row(
                             "repeated 4-grams (share)",
-                            "Share of 4-token sequences that already appeared earlier in the"
-                                    + " text: a measure of loops and degeneration",
+                            "4-token sequences that already appeared earlier / all 4-token"
+                                    + " sequences: a measure of loops and degeneration",
                             m -> fmt(m.repetition4(), "%.3f")));
 
     private MetricRows() {}

@@ -3,6 +3,7 @@ package dev.samplinglab.app.playground;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.Presentation;
 import dev.samplinglab.app.common.LabTab;
+import dev.samplinglab.app.step.StatusText;
 import dev.samplinglab.app.widgets.ParamRow;
 import dev.samplinglab.app.widgets.Scales;
 import dev.samplinglab.app.widgets.StrategyEditor;
@@ -30,6 +31,7 @@ public final class PlaygroundView extends BorderPane implements LabTab {
     private final PlaygroundViewModel vm;
     private final ChartStack charts = new ChartStack();
     private final GridPane table = new GridPane();
+    private final Label status = new Label();
 
     public PlaygroundView(PlaygroundViewModel vm, BooleanProperty presentation) {
         this.vm = vm;
@@ -49,7 +51,13 @@ public final class PlaygroundView extends BorderPane implements LabTab {
         table.setHgap(14);
         table.setVgap(2);
         table.setPadding(new Insets(6, 10, 8, 10));
-        VBox centre = new VBox(charts, table);
+        status.setId("pg-status");
+        status.getStyleClass().add("status-line");
+        status.setWrapText(true);
+        status.setMaxWidth(Double.MAX_VALUE);
+        status.setPadding(new Insets(2, 10, 2, 10));
+        status.setTooltip(StatusText.tooltip());
+        VBox centre = new VBox(charts, status, table);
         setCenter(centre);
         vm.traceProperty().addListener((obs, o, t) -> show(t));
         vm.tableProperty().addListener((obs, o, t) -> showTable(t));
@@ -151,6 +159,12 @@ public final class PlaygroundView extends BorderPane implements LabTab {
 
     private void show(StepTrace trace) {
         charts.show(trace, trace == null ? 0 : trace.displayIds().length);
+        status.setText(trace == null ? "" : StatusText.figures(trace, "logits"));
+    }
+
+    /** The figures of the draw, named as in the step window's status line. */
+    public Label status() {
+        return status;
     }
 
     private void showTable(PlaygroundViewModel.Table t) {

@@ -13,36 +13,66 @@ import java.util.Locale;
  * formulas for the tooltip.
  */
 public final class StatusText {
-    /** Formulas behind the status line, for its tooltip. */
+    /**
+     * Formulas behind the status figures, for their tooltip in the step window and the playground
+     * (logits z, temperature T).
+     */
     public static final String GLOSSARY =
             """
-            entropy H = −Σ p·log2 p, in bits, of the distribution named
-            final: the renormalized distribution the token was drawn from
-            kept tokens: how many tokens the final distribution keeps
-            kept mass: the model's (T = 1) probability mass of those tokens
-            p(chosen): the chosen token's probability in the final distribution
-            surprisal: −log2 p(chosen), in bits (under the model for a token you forced             outside the kept set)""";
+            Each figure names the distribution it is of:
+              model / logits (T = 1): p_i = exp(z_i) / Σ_j exp(z_j)
+              after T: softmax(z / T), before any filter
+              final: after every filter, renormalized; the token is drawn from it
+            entropy H = −Σ_i p_i · log2 p_i, in bits
+            nucleus / kept: tokens kept by the top-p stage / by the final distribution
+            kept mass = Σ over the final distribution's tokens of their T = 1 probability
+            p(chosen, final): the chosen token's probability in the final distribution
+            surprisal = −log2 p(chosen), in bits (for a token you forced outside the kept \
+            set: under the model, T = 1)
+            cache: positions in the KV cache · ms: time of the step""";
 
     private StatusText() {}
+
+    /** A tooltip with the {@link #GLOSSARY}, shown long enough to read. */
+    public static javafx.scene.control.Tooltip tooltip() {
+        var tip = new javafx.scene.control.Tooltip(GLOSSARY);
+        tip.setId("glossary-tip");
+        tip.setShowDuration(javafx.util.Duration.seconds(30));
+        tip.getStyleClass().add("mono-tooltip");
+        return tip;
+    }
 
     public static String of(StepResult step) {
         if (step == null) {
             return "No step yet: press → or Space to decode the next token.";
         }
-        StepTrace t = step.trace();
         return String.format(
                 Locale.ROOT,
-                "step %d · entropy (model, T = 1) %.2f bits · after T %.2f · final %.2f bits ·"
-                        + " %s · kept mass (model) %.3f · %s · cache %d · %.1f ms",
+                "step %d · %s · cache %d · %.1f ms",
                 step.index() + 1,
+                figures(step.trace(), "model"),
+                step.cacheLength(),
+                step.millis());
+    }
+
+    /**
+     * The figures of one draw, each named with the distribution it is of, the same way in the step
+     * window and the playground; {@code source} names where the T = 1 distribution comes from
+     * ("model", or "logits" in the playground).
+     */
+    public static String figures(StepTrace t, String source) {
+        return String.format(
+                Locale.ROOT,
+                "entropy (%s, T = 1) %.2f bits · after T %.2f · final %.2f bits · %s ·"
+                        + " kept mass (%s) %.3f · %s",
+                source,
                 clean(t.entropyRawBits()),
                 clean(t.entropyTemperedBits()),
                 clean(t.entropyFinalBits()),
                 nucleus(t),
-                TimelineData.keptMass(t),
-                chosen(t),
-                step.cacheLength(),
-                step.millis());
+                source,
+                TimelineData.keptMass(t) + 0.0,
+                chosen(t));
     }
 
     /** The chosen token's figures: drawn, forced inside the kept set, or forced outside it. */

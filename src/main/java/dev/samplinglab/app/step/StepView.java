@@ -150,6 +150,7 @@ public final class StepView extends BorderPane implements LabTab {
         status.setMaxWidth(Double.MAX_VALUE);
         status.setWrapText(true);
         status.setMinHeight(Region.USE_PREF_SIZE);
+        status.setTooltip(StatusText.tooltip());
         HBox.setHgrow(status, Priority.ALWAYS);
         branch.setId("branch-menu");
         branch.setMinWidth(Region.USE_PREF_SIZE);

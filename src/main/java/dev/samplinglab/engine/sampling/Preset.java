@@ -1,9 +1,7 @@
 package dev.samplinglab.engine.sampling;
 
 import dev.samplinglab.engine.BadInputException;
-import java.util.Arrays;
-import java.util.Locale;
-import java.util.stream.Collectors;
+import dev.samplinglab.engine.LowerCaseNamed;
 
 /**
  * Starting points by use, from the tutorial's table (temperature, top-k, top-p). A preset is a
@@ -45,14 +43,16 @@ public enum Preset {
 
     /** Parses a preset name (case-insensitive). */
     public static Preset parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        for (Preset preset : values()) {
-            if (preset.cliName.equals(t)) {
-                return preset;
-            }
-        }
-        String names =
-                Arrays.stream(values()).map(Preset::cliName).collect(Collectors.joining(", "));
-        throw new BadInputException("preset must be one of %s (got '%s')".formatted(names, text));
+        return LowerCaseNamed.find(values(), Preset::cliName, text)
+                .orElseThrow(
+                        () ->
+                                new BadInputException(
+                                        "preset must be one of %s (got '%s')"
+                                                .formatted(names(), text)));
+    }
+
+    /** "creative, general, ... or greedy". */
+    public static String names() {
+        return LowerCaseNamed.choices(values(), Preset::cliName);
     }
 }

@@ -1,10 +1,8 @@
 package dev.samplinglab.engine.sampling;
 
 import dev.samplinglab.engine.BadInputException;
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.BiConsumer;
-import java.util.stream.Collectors;
 
 /**
  * The parameters of {@link SamplingSettings} as text names them: the command-line options are made
@@ -15,7 +13,7 @@ public enum SamplingParameter {
     /** Applied first (declaration order): the options after it override the preset's values. */
     PRESET(
             "NAME",
-            "%s; other options override it.".formatted(presetNames()),
+            "%s; other options override it.".formatted(Preset.names()),
             (b, text) -> b.preset(Preset.parse(text))),
     GREEDY(null, "Argmax decoding (penalties still apply).", (b, text) -> b.greedy(true)),
     TEMPERATURE("T", "Temperature > 0 (1 = off).", (b, text) -> b.temperature(real(text))),
@@ -98,14 +96,5 @@ public enum SamplingParameter {
 
     private static int whole(String text) {
         return Integer.parseInt(text.strip());
-    }
-
-    private static String presetNames() {
-        String all =
-                Arrays.stream(Preset.values())
-                        .map(Preset::cliName)
-                        .collect(Collectors.joining(", "));
-        int last = all.lastIndexOf(", ");
-        return "%s or %s".formatted(all.substring(0, last), all.substring(last + 2));
     }
 }

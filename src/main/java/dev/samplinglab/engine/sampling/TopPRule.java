@@ -1,7 +1,7 @@
 package dev.samplinglab.engine.sampling;
 
 import dev.samplinglab.engine.BadInputException;
-import java.util.Locale;
+import dev.samplinglab.engine.LowerCaseNamed;
 
 /**
  * Where the nucleus ends. Both rules walk the tokens in descending probability (ties by id) and
@@ -42,13 +42,12 @@ public enum TopPRule {
 
     /** Parses {@code inclusive} or {@code cumsum-le-p} (case-insensitive, '_' accepted). */
     public static TopPRule parse(String text) {
-        String t = text == null ? "" : text.strip().toLowerCase(Locale.ROOT).replace('_', '-');
-        for (TopPRule rule : values()) {
-            if (rule.cliName.equals(t)) {
-                return rule;
-            }
-        }
-        throw new BadInputException(
-                "top-p rule must be inclusive or cumsum-le-p (got '" + text + "')");
+        String dashed = text == null ? null : text.replace('_', '-');
+        return LowerCaseNamed.find(values(), TopPRule::cliName, dashed)
+                .orElseThrow(
+                        () ->
+                                new BadInputException(
+                                        "top-p rule must be inclusive or cumsum-le-p (got '%s')"
+                                                .formatted(text)));
     }
 }

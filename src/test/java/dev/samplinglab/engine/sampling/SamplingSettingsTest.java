@@ -149,8 +149,8 @@ class SamplingSettingsTest {
         assertThat(Preset.GREEDY.settings()).isEqualTo(SamplingSettings.greedyDecoding());
         assertThatThrownBy(() -> Preset.parse("poetry"))
                 .hasMessage(
-                        "preset must be one of creative, general, faithful, qa, code, dialogue,"
-                                + " greedy (got 'poetry')");
+                        "preset must be one of creative, general, faithful, qa, code, dialogue"
+                                + " or greedy (got 'poetry')");
     }
 
     @Test

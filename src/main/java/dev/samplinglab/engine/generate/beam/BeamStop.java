@@ -1,27 +1,25 @@
 package dev.samplinglab.engine.generate.beam;
 
+import dev.samplinglab.engine.LowerCaseNamed;
+
 /** Why a beam search ended. */
-public enum BeamStop {
+public enum BeamStop implements LowerCaseNamed {
     /** Still running. */
-    NONE("running"),
+    NONE,
     /** max_new_tokens (or the context) reached: every candidate hit the length limit. */
-    LENGTH("length"),
+    LENGTH,
     /** early_stopping=true and num_beams hypotheses finished. */
-    EARLY_STOPPING("early_stopping"),
+    EARLY_STOPPING,
     /** No running beam can beat the worst finished hypothesis (the heuristic of the mode). */
-    NO_IMPROVEMENT("no_improvement"),
+    NO_IMPROVEMENT,
     /** Every candidate of the step ended (all EOS). */
-    ALL_ENDED("all_ended"),
+    ALL_ENDED,
     /** Stopped by the user. */
-    CANCELLED("cancelled");
+    CANCELLED;
 
-    private final String label;
-
-    BeamStop(String label) {
-        this.label = label;
-    }
-
+    /** The name in traces; a search that has not stopped is "running". */
+    @Override
     public String label() {
-        return label;
+        return this == NONE ? "running" : LowerCaseNamed.super.label();
     }
 }
