@@ -7,6 +7,8 @@ import dev.samplinglab.app.common.ModelOpener;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.StepSource;
 import dev.samplinglab.engine.chat.Prompt;
+import dev.samplinglab.engine.classroom.NextTokenModel;
+import dev.samplinglab.engine.classroom.SessionLookahead;
 import dev.samplinglab.engine.generate.DecodeSession;
 import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.ModelSpec;
@@ -152,6 +154,11 @@ public final class EngineModels implements ModelOpener {
         @Override
         public int cacheLength() {
             return session.cacheLength();
+        }
+
+        @Override
+        public NextTokenModel nextTokens() {
+            return new SessionLookahead(session);
         }
 
         @Override

@@ -19,6 +19,9 @@ public final class KeyCommands {
     static final KeyCombination EXPORT_CSV = KeyCombination.keyCombination("Shortcut+Shift+E");
     static final KeyCombination EXPORT_JSON = KeyCombination.keyCombination("Shortcut+J");
     static final KeyCombination BRANCH = KeyCombination.keyCombination("Shortcut+B");
+    static final KeyCombination GUESS = KeyCombination.keyCombination("Shortcut+G");
+    static final KeyCombination REVEAL = KeyCombination.keyCombination("Shortcut+Enter");
+    static final KeyCombination NEXT = KeyCombination.keyCombination("Shortcut+Right");
     private static final KeyCombination PRESENT = KeyCombination.keyCombination("Shortcut+Shift+P");
 
     private KeyCommands() {}
@@ -45,6 +48,23 @@ public final class KeyCommands {
         }
     }
 
+    /**
+     * Guess mode: Ctrl+G on/off; while a round is on, Ctrl+Enter reveals and Ctrl+→ moves on, also
+     * while a guess is being typed (elsewhere Ctrl+→ keeps its word jump in text fields).
+     */
+    private static boolean guessCommand(KeyEvent e, LabTab a) {
+        if (GUESS.match(e)) {
+            a.toggleGuess();
+        } else if (a.guessing() && REVEAL.match(e)) {
+            a.reveal();
+        } else if (a.guessing() && NEXT.match(e)) {
+            a.next();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
     static boolean handle(KeyEvent e, LabTab a, Runnable togglePresentation, Node focus) {
         if (RESET.match(e)) {
             a.reset();
@@ -69,6 +89,9 @@ public final class KeyCommands {
         }
         if (BRANCH.match(e)) {
             a.openBranchMenu();
+            return true;
+        }
+        if (guessCommand(e, a)) {
             return true;
         }
         if (e.getCode() == KeyCode.ENTER && focus instanceof TextField) {

@@ -34,6 +34,20 @@ public interface LabTab {
     /** Open the branch menu (Ctrl+B). */
     default void openBranchMenu() {}
 
+    /** Guess mode on or off (Ctrl+G). */
+    default void toggleGuess() {}
+
+    /** Whether a guessing round is on (then Ctrl+Enter and Ctrl+→ are its commands). */
+    default boolean guessing() {
+        return false;
+    }
+
+    /** Reveal the guesses (Ctrl+Enter). */
+    default void reveal() {}
+
+    /** Next step of a guessing round (Ctrl+→). */
+    default void next() {}
+
     /**
      * The node that should hold the focus after a command typed in a text field (Ctrl+R, Enter), so
      * the arrow keys step again instead of moving a text cursor; null keeps the focus.

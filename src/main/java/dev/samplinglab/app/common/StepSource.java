@@ -1,5 +1,6 @@
 package dev.samplinglab.app.common;
 
+import dev.samplinglab.engine.classroom.NextTokenModel;
 import dev.samplinglab.engine.sampling.SamplingSettings;
 import java.util.List;
 import java.util.Set;
@@ -39,6 +40,16 @@ public interface StepSource extends AutoCloseable {
 
     /** Current KV-cache length in positions. */
     int cacheLength();
+
+    /**
+     * The model at the current step, for scoring guesses (guess mode); the caller closes it. The
+     * session is never changed by it.
+     *
+     * @throws UnsupportedOperationException when this source cannot score guesses
+     */
+    default NextTokenModel nextTokens() {
+        throw new UnsupportedOperationException("this model cannot score guesses");
+    }
 
     @Override
     void close();

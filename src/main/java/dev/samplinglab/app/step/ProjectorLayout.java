@@ -63,6 +63,11 @@ final class ProjectorLayout {
         slim.getChildren().setAll(strip);
     }
 
+    /** Adds a command before the exit button. */
+    void addCommand(Node command) {
+        commands.getChildren().add(commands.getChildren().size() - 1, command);
+    }
+
     /** The slim strip; its button shows {@code controls} beside it. */
     Node slimControls(Node controls) {
         unfold.setSelected(false);

@@ -10,6 +10,8 @@ import dev.samplinglab.app.common.KeyCommands;
 import dev.samplinglab.app.common.LabTab;
 import dev.samplinglab.app.common.StepResult;
 import dev.samplinglab.app.common.UserPrompts;
+import dev.samplinglab.app.guess.GuessMode;
+import dev.samplinglab.app.guess.StepHost;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.widgets.PngSizeMenu;
 import dev.samplinglab.app.widgets.Scales;
@@ -64,6 +66,7 @@ public final class StepView extends BorderPane implements LabTab {
     private final BeamViewModel beams;
     private final BeamView beamView;
     private final Node samplingCentre;
+    private final GuessMode guess;
 
     public StepView(
             StepViewModel vm, UserPrompts prompts, List<ModelChoice> models, HistoryJson json) {
@@ -75,6 +78,7 @@ public final class StepView extends BorderPane implements LabTab {
         this.beams = beamViewModel(vm);
         this.beamView = new BeamView(beams);
         getStyleClass().add("main-view");
+        this.guess = new GuessMode(this, guessHost(vm), vm::stopRunning);
         topBar = toolbar();
         setTop(topBar);
         left = new ScrollPane(new VBox(new BeamControls(beams), controls));
@@ -88,6 +92,7 @@ public final class StepView extends BorderPane implements LabTab {
         setCenter(samplingCentre);
         setBottom(strip);
         projector = new ProjectorLayout(this::step, this::back, this::toggleRun, this::reset, vm);
+        projector.addCommand(guess.projectorButton());
         beams.activeProperty().addListener((obs, o, on) -> showBeams(on));
         vm.modelSpecProperty().addListener((obs, o, n) -> beams.reset());
         vm.shownProperty().addListener((obs, o, n) -> showStep(n));
@@ -108,6 +113,18 @@ public final class StepView extends BorderPane implements LabTab {
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         KeyCommands.install(scene, target, this::togglePresentation);
         javafx.application.Platform.runLater(charts::requestFocus);
+    }
+
+    /** A guessing round scores on the step window's worker and session and draws its steps. */
+    private static StepHost guessHost(StepViewModel vm) {
+        Runnable draw =
+                () -> {
+                    vm.stopRunning();
+                    vm.select(vm.history().size() - 1);
+                    vm.step();
+                };
+        return new StepHost(
+                job -> vm.withSession(job::apply), draw, vm.history(), vm.promptPieces());
     }
 
     /** Beam search decodes on the step window's worker and model. */
@@ -239,6 +256,7 @@ public final class StepView extends BorderPane implements LabTab {
                         grow,
                         busy,
                         export,
+                        guess.toolbarButton(),
                         present);
         return bar;
     }
@@ -317,6 +335,10 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void step() {
+        if (guess.isActive()) {
+            guess.viewModel().advance();
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.step();
             return;
@@ -327,6 +349,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void back() {
+        if (guess.isActive()) {
+            return; // a round only moves forward
+        }
         if (beams.activeProperty().get()) {
             beams.back();
             return;
@@ -339,6 +364,9 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public void toggleRun() {
+        if (guess.isActive()) {
+            return;
+        }
         if (beams.activeProperty().get()) {
             beams.toggleRun();
             return;
@@ -348,7 +376,38 @@ public final class StepView extends BorderPane implements LabTab {
 
     @Override
     public Node keyHome() {
-        return charts;
+        return guess.isActive() ? null : charts; // in a round, Enter keeps the focus in the guesses
+    }
+
+    /** Guess mode on or off (Ctrl+G). */
+    @Override
+    public void toggleGuess() {
+        guess.toggle();
+    }
+
+    @Override
+    public boolean guessing() {
+        return guess.isActive();
+    }
+
+    /** Reveals the guesses of the current step (Ctrl+Enter in guess mode). */
+    @Override
+    public void reveal() {
+        if (guess.isActive()) {
+            guess.viewModel().reveal();
+        }
+    }
+
+    /** Moves the round on to the next step (Ctrl+→ in guess mode). */
+    @Override
+    public void next() {
+        if (guess.isActive()) {
+            guess.viewModel().next();
+        }
+    }
+
+    public GuessMode guess() {
+        return guess;
     }
 
     @Override

@@ -304,6 +304,20 @@ public final class StepViewModel implements TokenStrip.Source {
                 });
     }
 
+    /** Work on the current session, on the worker, that returns what to apply on the UI thread. */
+    @FunctionalInterface
+    public interface SessionJob {
+        Runnable run(StepSource session) throws Exception;
+    }
+
+    /**
+     * Runs {@code job} on the worker with the session at its current step (guess scoring), queued
+     * like every step, and applies its result on the UI thread.
+     */
+    public void withSession(SessionJob job) {
+        submit(() -> job.run(requireSession()));
+    }
+
     /** Starts or pauses automatic stepping at {@link #speedProperty()} steps per second. */
     public void toggleRun() {
         run.toggle();

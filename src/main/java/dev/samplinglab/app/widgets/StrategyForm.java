@@ -25,21 +25,25 @@ import javafx.beans.value.ObservableValue;
  * while a whole strategy is applied), which the window uses to recompute the current step.
  */
 public final class StrategyForm {
-    private final BooleanProperty greedy = new SimpleBooleanProperty(this, "greedy");
-    private final DoubleProperty temperature = new SimpleDoubleProperty(this, "temperature", 1);
-    private final IntegerProperty topK = new SimpleIntegerProperty(this, "topK");
-    private final DoubleProperty topP = new SimpleDoubleProperty(this, "topP", 1);
+    private final BooleanProperty greedy = watched(new SimpleBooleanProperty(this, "greedy"));
+    private final DoubleProperty temperature =
+            watched(new SimpleDoubleProperty(this, "temperature", 1));
+    private final IntegerProperty topK = watched(new SimpleIntegerProperty(this, "topK"));
+    private final DoubleProperty topP = watched(new SimpleDoubleProperty(this, "topP", 1));
     private final ObjectProperty<TopPRule> rule =
-            new SimpleObjectProperty<>(this, "rule", TopPRule.INCLUSIVE);
-    private final DoubleProperty minP = new SimpleDoubleProperty(this, "minP");
-    private final DoubleProperty typicalP = new SimpleDoubleProperty(this, "typicalP", 1);
+            watched(new SimpleObjectProperty<>(this, "rule", TopPRule.INCLUSIVE));
+    private final DoubleProperty minP = watched(new SimpleDoubleProperty(this, "minP"));
+    private final DoubleProperty typicalP = watched(new SimpleDoubleProperty(this, "typicalP", 1));
     private final DoubleProperty repetitionPenalty =
-            new SimpleDoubleProperty(this, "repetitionPenalty", 1);
-    private final DoubleProperty frequencyPenalty = new SimpleDoubleProperty(this, "frequency");
-    private final DoubleProperty presencePenalty = new SimpleDoubleProperty(this, "presence");
-    private final IntegerProperty penaltyWindow = new SimpleIntegerProperty(this, "window", 64);
+            watched(new SimpleDoubleProperty(this, "repetitionPenalty", 1));
+    private final DoubleProperty frequencyPenalty =
+            watched(new SimpleDoubleProperty(this, "frequency"));
+    private final DoubleProperty presencePenalty =
+            watched(new SimpleDoubleProperty(this, "presence"));
+    private final IntegerProperty penaltyWindow =
+            watched(new SimpleIntegerProperty(this, "window", 64));
     private final ObjectProperty<List<StageKind>> order =
-            new SimpleObjectProperty<>(this, "order", List.of());
+            watched(new SimpleObjectProperty<>(this, "order", List.of()));
     private final javafx.beans.property.ReadOnlyIntegerWrapper revision =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "revision");
     private Runnable onChange = () -> {};
@@ -48,22 +52,12 @@ public final class StrategyForm {
 
     public StrategyForm(SamplingSettings initial) {
         apply(initial);
-        for (ObservableValue<?> p :
-                List.of(
-                        greedy,
-                        temperature,
-                        topK,
-                        topP,
-                        rule,
-                        minP,
-                        typicalP,
-                        repetitionPenalty,
-                        frequencyPenalty,
-                        presencePenalty,
-                        penaltyWindow,
-                        order)) {
-            p.addListener((obs, oldValue, newValue) -> changed());
-        }
+    }
+
+    /** A strategy control: any change to it is a change of the strategy. */
+    private <P extends ObservableValue<?>> P watched(P property) {
+        property.addListener((obs, oldValue, newValue) -> changed());
+        return property;
     }
 
     private void changed() {

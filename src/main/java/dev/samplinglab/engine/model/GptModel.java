@@ -343,26 +343,7 @@ public final class GptModel implements Decoder {
     }
 
     private NDArray tokenArray(int[][] tokens) {
-        int batch = tokens.length;
-        int t = tokens[0].length;
-        long[] flat = new long[batch * t];
-        for (int r = 0; r < batch; r++) {
-            if (tokens[r].length != t) {
-                throw new IllegalArgumentException("all rows must have the same length");
-            }
-            for (int i = 0; i < t; i++) {
-                int id = tokens[r][i];
-                if (id < 0 || id >= config.vocabSize()) {
-                    throw new IllegalArgumentException(
-                            "token id "
-                                    + id
-                                    + " outside the vocabulary 0.."
-                                    + (config.vocabSize() - 1));
-                }
-                flat[r * t + i] = id;
-            }
-        }
-        return manager.create(flat, new Shape(batch, t));
+        return Logits.tokenArray(manager, tokens, config.vocabSize());
     }
 
     private static NDArray positionIds(NDManager m, int batch, int t, int start, int[] padding) {

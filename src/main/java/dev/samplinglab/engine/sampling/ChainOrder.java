@@ -24,18 +24,10 @@ public enum ChainOrder {
     /**
      * Hugging Face {@code generate}: processors (penalties) then warpers in the order temperature,
      * top-k, top-p, min-p, typical
-     * (https://github.com/huggingface/transformers/blob/main/src/transformers/generation/utils.py).
+     * (https://github.com/huggingface/transformers/blob/main/src/transformers/generation/utils.py):
+     * the order in which {@link StageKind} declares the stages.
      */
-    HF(
-            "hf",
-            List.of(
-                    REPETITION_PENALTY,
-                    FREQUENCY_PRESENCE_PENALTY,
-                    TEMPERATURE,
-                    TOP_K,
-                    TOP_P,
-                    MIN_P,
-                    TYPICAL_P)),
+    HF("hf", List.of(StageKind.values())),
 
     /**
      * llama.cpp's default sampler chain: penalties, top-k, typical, top-p, min-p, temperature last

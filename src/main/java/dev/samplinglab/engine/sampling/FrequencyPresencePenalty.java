@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -9,32 +8,23 @@ import java.util.Map;
  * {@code logit -= count * frequency + (count > 0 ? presence : 0)}, where count is how often the
  * token occurs in the window. Both range over [-2, 2] as in the OpenAI API; 0 and 0 mean off.
  */
-public final class FrequencyPresencePenalty implements SamplingStage {
+public final class FrequencyPresencePenalty extends DescribedStage {
     private final double frequency;
     private final double presence;
     private final int window;
 
     public FrequencyPresencePenalty(double frequency, double presence, int window) {
+        super(
+                StageKind.FREQUENCY_PRESENCE_PENALTY,
+                Map.of("frequency", frequency, "presence", presence, "window", window));
         this.frequency = validate("frequency penalty", frequency);
         this.presence = validate("presence penalty", presence);
         this.window = RepetitionPenalty.validateWindow(window);
     }
 
     public static double validate(String name, double value) {
-        if (!(value >= -2 && value <= 2)) {
-            throw new BadInputException(name + " must be in [-2, 2], 0 = off (got " + value + ")");
-        }
-        return value;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.FREQUENCY_PRESENCE_PENALTY;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("frequency", frequency, "presence", presence, "window", window);
+        return new ParameterRange(name, "in [-2, 2]", v -> v >= -2 && v <= 2, "0 = off")
+                .check(value);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 
 /**
@@ -10,31 +9,22 @@ import java.util.Map;
  * compared with a relative tolerance of 1e-12 so that exact ratios (0.25 vs 0.5 x 0.5) are kept
  * regardless of rounding. 0 means off.
  */
-public final class MinP implements SamplingStage {
+public final class MinP extends DescribedStage {
     /** The neutral value. */
     public static final double OFF = 0.0;
+
+    private static final ParameterRange RANGE =
+            new ParameterRange("min-p", "in [0, 1]", m -> m >= 0 && m <= 1, "0 = off");
 
     private final double minP;
 
     public MinP(double minP) {
+        super(StageKind.MIN_P, Map.of("min_p", minP));
         this.minP = validate(minP);
     }
 
     public static double validate(double minP) {
-        if (!(minP >= 0 && minP <= 1)) {
-            throw new BadInputException("min-p must be in [0, 1], 0 = off (got " + minP + ")");
-        }
-        return minP;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.MIN_P;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("min_p", minP);
+        return RANGE.check(minP);
     }
 
     @Override

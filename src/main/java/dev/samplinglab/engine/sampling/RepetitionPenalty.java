@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import dev.samplinglab.engine.BadInputException;
 import java.util.Arrays;
 import java.util.Map;
 
@@ -10,43 +9,35 @@ import java.util.Map;
  * context (within the window), a positive logit is divided by θ and a negative one multiplied by θ,
  * so θ &gt; 1 always makes repeats less likely. θ = 1 means off.
  */
-public final class RepetitionPenalty implements SamplingStage {
+public final class RepetitionPenalty extends DescribedStage {
     /** The neutral value. */
     public static final double OFF = 1.0;
+
+    private static final ParameterRange RANGE =
+            new ParameterRange(
+                    "repetition penalty",
+                    "> 0 and finite",
+                    t -> t > 0 && !Double.isInfinite(t),
+                    "1 = off");
+    private static final ParameterRange WINDOW =
+            new ParameterRange("penalty window", ">= 0", w -> w >= 0, "0 = whole context");
 
     private final double theta;
     private final int window;
 
     public RepetitionPenalty(double theta, int window) {
+        super(StageKind.REPETITION_PENALTY, Map.of("penalty", theta, "window", window));
         this.theta = validate(theta);
         this.window = validateWindow(window);
     }
 
     public static double validate(double theta) {
-        if (!(theta > 0) || Double.isInfinite(theta)) {
-            throw new BadInputException(
-                    "repetition penalty must be > 0 and finite, 1 = off (got " + theta + ")");
-        }
-        return theta;
+        return RANGE.check(theta);
     }
 
     /** Window 0 = the whole context. */
     public static int validateWindow(int window) {
-        if (window < 0) {
-            throw new BadInputException(
-                    "penalty window must be >= 0, 0 = whole context (got " + window + ")");
-        }
-        return window;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.REPETITION_PENALTY;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("penalty", theta, "window", window);
+        return WINDOW.check(window);
     }
 
     @Override

@@ -10,9 +10,13 @@ import java.util.Map;
  * TemperatureLogitsWarper}
  * (https://github.com/huggingface/transformers/blob/main/src/transformers/generation/logits_process.py).
  */
-public final class Temperature implements SamplingStage {
+public final class Temperature extends DescribedStage {
     /** The neutral value. */
     public static final double OFF = 1.0;
+
+    private static final ParameterRange RANGE =
+            new ParameterRange(
+                    "temperature", "> 0 and finite", t -> t > 0 && !Double.isInfinite(t), "");
 
     private final double temperature;
     private final boolean keepWeights;
@@ -25,30 +29,17 @@ public final class Temperature implements SamplingStage {
      * @param keepWeights see {@link Distribution#ofLogits(float[], boolean)}
      */
     Temperature(double temperature, boolean keepWeights) {
+        super(StageKind.TEMPERATURE, Map.of("temperature", temperature));
         this.temperature = validate(temperature);
         this.keepWeights = keepWeights;
     }
 
     /** Returns T if valid, else throws a one-line message. */
     public static double validate(double t) {
-        if (!(t > 0) || Double.isInfinite(t)) {
-            throw new BadInputException(
-                    "temperature must be > 0 and finite (got "
-                            + t
-                            + ")"
-                            + (t == 0 ? "; use greedy for T = 0" : ""));
+        if (t == 0) {
+            throw new BadInputException(RANGE.message("0.0") + "; use greedy for T = 0");
         }
-        return t;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.TEMPERATURE;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("temperature", temperature);
+        return RANGE.check(t);
     }
 
     @Override

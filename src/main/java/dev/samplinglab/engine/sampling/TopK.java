@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 
 /**
@@ -9,31 +8,22 @@ import java.util.Map;
  * kept set always has exactly min(k, kept) tokens (Hugging Face keeps every token tied with the
  * k-th; llama.cpp's partial sort leaves it unspecified). k = 0 means off.
  */
-public final class TopK implements SamplingStage {
+public final class TopK extends DescribedStage {
     /** The neutral value. */
     public static final int OFF = 0;
+
+    private static final ParameterRange RANGE =
+            new ParameterRange("top-k", ">= 0", k -> k >= 0, "0 = off");
 
     private final int k;
 
     public TopK(int k) {
+        super(StageKind.TOP_K, Map.of("k", k));
         this.k = validate(k);
     }
 
     public static int validate(int k) {
-        if (k < 0) {
-            throw new BadInputException("top-k must be >= 0, 0 = off (got " + k + ")");
-        }
-        return k;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.TOP_K;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("k", k);
+        return RANGE.check(k);
     }
 
     @Override

@@ -15,39 +15,34 @@ import java.util.Map;
  * 0.25 = 0.75 does not depend on how the softmax rounded. At least one token is always kept; p = 1
  * means off.
  */
-public final class TopP implements SamplingStage {
+public final class TopP extends DescribedStage {
     /** The neutral value. */
     public static final double OFF = 1.0;
 
     /** Absolute tolerance when a cumulative sum is compared with p. */
     public static final double TOLERANCE = 1e-9;
 
+    private static final ParameterRange RANGE =
+            new ParameterRange("top-p", "in (0, 1]", p -> p > 0 && p <= 1, "1 = off");
+
     private final double p;
     private final TopPRule rule;
 
     public TopP(double p, TopPRule rule) {
+        super(StageKind.TOP_P, Map.of("p", p, "rule", rule(rule).cliName()));
         this.p = validate(p);
-        if (rule == null) {
-            throw new BadInputException("top-p rule must be inclusive or cumsum-le-p");
-        }
         this.rule = rule;
     }
 
-    public static double validate(double p) {
-        if (!(p > 0 && p <= 1)) {
-            throw new BadInputException("top-p must be in (0, 1], 1 = off (got " + p + ")");
+    private static TopPRule rule(TopPRule rule) {
+        if (rule == null) {
+            throw new BadInputException("top-p rule must be inclusive or cumsum-le-p");
         }
-        return p;
+        return rule;
     }
 
-    @Override
-    public StageKind kind() {
-        return StageKind.TOP_P;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("p", p, "rule", rule.cliName());
+    public static double validate(double p) {
+        return RANGE.check(p);
     }
 
     @Override

@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import dev.samplinglab.engine.BadInputException;
 import java.util.Map;
 import java.util.stream.IntStream;
 
@@ -11,31 +10,22 @@ import java.util.stream.IntStream;
  * probability reaches {@code mass} (the token that reaches it is kept, as in llama.cpp). Equal
  * distances are ordered by the lower id; at least one token is kept. 1 means off.
  */
-public final class TypicalP implements SamplingStage {
+public final class TypicalP extends DescribedStage {
     /** The neutral value. */
     public static final double OFF = 1.0;
+
+    private static final ParameterRange RANGE =
+            new ParameterRange("typical-p", "in (0, 1]", m -> m > 0 && m <= 1, "1 = off");
 
     private final double mass;
 
     public TypicalP(double mass) {
+        super(StageKind.TYPICAL_P, Map.of("typical_p", mass));
         this.mass = validate(mass);
     }
 
     public static double validate(double mass) {
-        if (!(mass > 0 && mass <= 1)) {
-            throw new BadInputException("typical-p must be in (0, 1], 1 = off (got " + mass + ")");
-        }
-        return mass;
-    }
-
-    @Override
-    public StageKind kind() {
-        return StageKind.TYPICAL_P;
-    }
-
-    @Override
-    public Map<String, Object> params() {
-        return Map.of("typical_p", mass);
+        return RANGE.check(mass);
     }
 
     @Override

@@ -1,9 +1,7 @@
 package dev.samplinglab.engine.tokenizer;
 
-import java.nio.ByteBuffer;
+import dev.samplinglab.engine.io.Utf8;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 
 /** Display pieces: byte-level BPE symbols decoded to text, with whitespace made visible. */
 public final class Pieces {
@@ -54,12 +52,7 @@ public final class Pieces {
     /** UTF-8 text, with each byte of an invalid or partial sequence shown as {@code <0xNN>}. */
     public static String bytesToText(byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8.decodeStrictly(bytes);
         } catch (CharacterCodingException e) {
             StringBuilder sb = new StringBuilder();
             for (byte b : bytes) {

@@ -19,14 +19,7 @@ final class SentencePieceJsonWriter {
     private SentencePieceJsonWriter() {}
 
     static void write(SyntheticVocab vocab, Writer out) throws IOException {
-        JsonWriter json = new JsonWriter(out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
-        json.beginObject();
-        json.name("version").value("1.0");
-        json.name("truncation").nullValue();
-        json.name("padding").nullValue();
+        JsonWriter json = TokenizerJsonWriter.begin(out);
         json.name("added_tokens").beginArray();
         for (int id = 0; id < SPECIALS.size(); id++) {
             TokenizerJsonWriter.writeAddedToken(json, id, SPECIALS.get(id), false);

@@ -50,14 +50,7 @@ public final class TokenizerJsonWriter {
 
     static void writeJson(BpeModel model, List<String> extraSpecials, Writer out)
             throws IOException {
-        JsonWriter json = new JsonWriter(out);
-        json.setIndent("  ");
-        json.setHtmlSafe(false);
-        json.setSerializeNulls(true);
-        json.beginObject();
-        json.name("version").value("1.0");
-        json.name("truncation").nullValue();
-        json.name("padding").nullValue();
+        JsonWriter json = begin(out);
         writeAddedTokens(model, extraSpecials, json);
         json.name("normalizer").nullValue();
         json.name("pre_tokenizer");
@@ -70,6 +63,22 @@ public final class TokenizerJsonWriter {
         writeModel(model, json);
         json.endObject();
         json.flush();
+    }
+
+    /**
+     * Starts a {@code tokenizer.json} object as the Hugging Face library writes one (two-space
+     * indent, nulls kept): its version, no truncation, no padding; the caller writes the rest.
+     */
+    static JsonWriter begin(Writer out) throws IOException {
+        JsonWriter json = new JsonWriter(out);
+        json.setIndent("  ");
+        json.setHtmlSafe(false);
+        json.setSerializeNulls(true);
+        json.beginObject();
+        json.name("version").value("1.0");
+        json.name("truncation").nullValue();
+        json.name("padding").nullValue();
+        return json;
     }
 
     private static void writeAddedTokens(

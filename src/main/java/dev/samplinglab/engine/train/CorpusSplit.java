@@ -1,11 +1,9 @@
 package dev.samplinglab.engine.train;
 
 import dev.samplinglab.engine.BadInputException;
+import dev.samplinglab.engine.io.Utf8;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -44,12 +42,7 @@ public record CorpusSplit(String train, String val) {
             throw new BadInputException(file + " is empty");
         }
         try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes))
-                    .toString();
+            return Utf8.decodeStrictly(bytes);
         } catch (CharacterCodingException e) {
             throw new BadInputException(file + " is not valid UTF-8 text", e);
         }

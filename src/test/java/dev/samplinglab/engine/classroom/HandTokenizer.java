@@ -19,10 +19,10 @@ import java.util.Map;
  * A GPT-2 style byte-level BPE tokenizer made by hand: the 256 bytes plus exactly the given words
  * as tokens (" you" is {@code Ġyou}), loaded through the real tokenizers library.
  */
-final class HandTokenizer {
+public final class HandTokenizer {
     private HandTokenizer() {}
 
-    static HfTextTokenizer bpe(List<String> words) {
+    public static HfTextTokenizer bpe(List<String> words) {
         List<String> vocab = new ArrayList<>();
         Map<String, Integer> ids = new HashMap<>();
         for (int id = 0; id < ByteLevel.BYTE_COUNT; id++) {

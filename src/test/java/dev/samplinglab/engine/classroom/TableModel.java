@@ -7,10 +7,12 @@ import java.util.Map;
  * A hand-built next-token model: after the context and the text of the extra ids, the listed tokens
  * (by their text) have the listed probabilities and every other id shares the rest equally.
  */
-record TableModel(TextTokenizer tokenizer, int[] context, Map<String, Map<String, Double>> table)
+public record TableModel(
+        TextTokenizer tokenizer, int[] context, Map<String, Map<String, Double>> table)
         implements NextTokenModel {
 
-    static TableModel of(TextTokenizer tok, String context, Map<String, Map<String, Double>> t) {
+    public static TableModel of(
+            TextTokenizer tok, String context, Map<String, Map<String, Double>> t) {
         return new TableModel(tok, tok.encode(context), t);
     }
 
