@@ -117,9 +117,9 @@ public final class GenerateCommand implements Callable<Integer> {
         if (beams.greedyOnly()) {
             settings = settings.toBuilder().greedy(true).build();
         }
-        SamplingPipeline pipeline = SamplingPipeline.of(settings);
         try (LanguageModel lm = ModelSpec.parse(model).open();
                 TraceSink sink = new TraceSink(trace)) {
+            SamplingPipeline pipeline = pipelineFor(lm, settings);
             Coins coins = Coins.commonRandomNumbers(seed);
             RowSampler sampler =
                     (row, step, logits, context) -> {
@@ -139,6 +139,16 @@ public final class GenerateCommand implements Callable<Integer> {
             print(prompts.stream().map(p -> p.text(lm.tokenizer())).toList(), result);
         }
         return 0;
+    }
+
+    /** The pipeline, over the top-N log-probabilities when the model is on a server. */
+    private static SamplingPipeline pipelineFor(LanguageModel lm, SamplingSettings settings) {
+        SamplingPipeline pipeline = SamplingPipeline.of(settings);
+        if (!lm.model().returnsTopLogProbs()) {
+            return pipeline;
+        }
+        lm.model().contextCaveat().ifPresent(c -> System.err.println("note: " + c));
+        return pipeline.overTopLogProbs(lm.model().contextCaveat());
     }
 
     private int beamSearch() throws IOException {

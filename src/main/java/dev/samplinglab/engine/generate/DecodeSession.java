@@ -121,14 +121,14 @@ public final class DecodeSession implements AutoCloseable {
         history.subList(stepCount, history.size()).clear();
         tokens = Arrays.copyOf(tokens, promptIds.length + stepCount);
         float[] saved = stepLogits.get(stepCount);
+        stepLogits.keySet().removeIf(i -> i > stepCount);
         if (saved != null) {
             cache.truncate(tokens.length);
             pending = saved;
         } else {
-            cache.truncate(tokens.length - 1);
-            pending = lm.shown(model.step(cache, tokens[tokens.length - 1]));
+            pending = null;
+            ensurePending();
         }
-        stepLogits.keySet().removeIf(i -> i > stepCount);
     }
 
     private StepRecord append(SamplingPipeline pipeline, int forcedId) {
@@ -139,19 +139,22 @@ public final class DecodeSession implements AutoCloseable {
                             + " tokens is full; go back or reset to continue");
         }
         long t0 = System.nanoTime();
+        ensurePending();
         int index = history.size();
         double coin = coins.coin(index);
         IntFunction<String> piece = lm.tokenizer()::piece;
+        SamplingPipeline p = forModel(pipeline);
         StepTrace trace =
                 forcedId < 0
-                        ? pipeline.run(pending, tokens, coin, piece, topN)
-                        : pipeline.runForced(pending, tokens, coin, piece, topN, forcedId);
+                        ? p.run(pending, tokens, coin, piece, topN)
+                        : p.runForced(pending, tokens, coin, piece, topN, forcedId);
         int chosen = trace.chosenId();
+        float[] next = forward(chosen);
         stepLogits.put(index, pending);
         stepLogits.remove(index - KEPT_LOGITS);
         tokens = Arrays.copyOf(tokens, tokens.length + 1);
         tokens[tokens.length - 1] = chosen;
-        pending = lm.shown(model.step(cache, chosen));
+        pending = next;
         double millis = (System.nanoTime() - t0) / 1e6;
         if (!history.isEmpty()) {
             history.set(index - 1, history.get(index - 1).withoutFullArrays());
@@ -167,6 +170,35 @@ public final class DecodeSession implements AutoCloseable {
                         cache.length());
         history.add(rec);
         return rec;
+    }
+
+    /**
+     * The logits after {@code chosen}; if the forward pass fails (a server error) the cache is put
+     * back, so the session stays as it was and the step can be tried again.
+     */
+    private float[] forward(int chosen) {
+        int length = cache.length();
+        try {
+            return lm.shown(model.step(cache, chosen));
+        } catch (RuntimeException e) {
+            cache.truncate(Math.min(length, cache.length()));
+            throw e;
+        }
+    }
+
+    /** Recomputes the pending logits when a failed request left none (see {@link #truncateTo}). */
+    private void ensurePending() {
+        if (pending == null) {
+            cache.truncate(tokens.length - 1);
+            pending = lm.shown(model.step(cache, tokens[tokens.length - 1]));
+        }
+    }
+
+    /** The pipeline as this model needs it: over a server's top-N log-probabilities, or as is. */
+    private SamplingPipeline forModel(SamplingPipeline pipeline) {
+        return model.returnsTopLogProbs() && !pipeline.overTopLogProbs()
+                ? pipeline.overTopLogProbs(model.contextCaveat())
+                : pipeline;
     }
 
     private void requireSteps() {
@@ -224,6 +256,7 @@ public final class DecodeSession implements AutoCloseable {
 
     /** The logits the next step will sample from (a copy). */
     public float[] nextLogits() {
+        ensurePending();
         return pending.clone();
     }
 

@@ -15,7 +15,12 @@ public interface ModelSpec {
 
     /** The sources tried in order; the folder source accepts any text, so it stays last. */
     List<ModelSource> SOURCES =
-            List.of(BundledSpec.SOURCE, RandomSpec.SOURCE, HubSpec.SOURCE, FolderSpec.SOURCE);
+            List.of(
+                    BundledSpec.SOURCE,
+                    RandomSpec.SOURCE,
+                    ServerSpec.SOURCE,
+                    HubSpec.SOURCE,
+                    FolderSpec.SOURCE);
 
     /** The canonical text of this spec ({@code bundled:tiny-shakespeare}, {@code random:tiny}). */
     String text();

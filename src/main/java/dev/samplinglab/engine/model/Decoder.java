@@ -52,6 +52,24 @@ public interface Decoder extends AutoCloseable {
      */
     float[][] nextTokenLogProbs(int[][] rows);
 
+    /**
+     * Whether {@link #step} returns, instead of full-vocabulary logits, the natural-log
+     * probabilities of the top-N tokens an inference server sent (-Infinity for every other id):
+     * their exponentials sum to 1 minus the mass the server did not send. The sampling pipeline
+     * then runs over that head ({@code SamplingPipeline.overTopLogProbs}).
+     */
+    default boolean returnsTopLogProbs() {
+        return false;
+    }
+
+    /**
+     * A caveat that holds for every step of this decoder, e.g. that the context goes to a server as
+     * text and is tokenized again there; empty for local models.
+     */
+    default java.util.Optional<String> contextCaveat() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

@@ -43,6 +43,27 @@ public final class KvCache implements AutoCloseable {
         }
     }
 
+    /** A cache that holds no tensors, only positions (see {@link #positionsOnly}). */
+    private KvCache(int capacity, int batch) {
+        this.manager = null;
+        this.batch = batch;
+        this.capacity = capacity;
+        this.kvHeads = 0;
+        this.headDim = 0;
+        this.keys = new NDArray[0];
+        this.values = new NDArray[0];
+    }
+
+    /**
+     * A cache that counts positions but holds no keys or values, for a decoder whose cache lives
+     * elsewhere (an inference server owns its own): {@link #truncate}, {@link #length()} and {@link
+     * #capacity()} work as usual, the bytes are 0, and the decoder calls {@link #advance(int)}
+     * after each step.
+     */
+    public static KvCache positionsOnly(int capacity, int batch) {
+        return new KvCache(capacity, batch);
+    }
+
     /** Number of positions held. */
     public int length() {
         return length;
@@ -92,6 +113,11 @@ public final class KvCache implements AutoCloseable {
         if (identity || length == 0) {
             return;
         }
+        if (keys.length == 0) {
+            throw new dev.samplinglab.engine.BadInputException(
+                    "beam search reorders the model's own cache; a server model has none here,"
+                            + " so use sampling instead");
+        }
         try (NDScope ignored = new NDScope()) {
             long[] rows = Arrays.stream(sourceRows).asLongStream().toArray();
             NDArray index = manager.create(rows);
@@ -139,7 +165,7 @@ public final class KvCache implements AutoCloseable {
 
     /** Positions allocated now (grows by doubling up to the capacity). */
     public int allocated() {
-        return (int) keys[0].getShape().get(3);
+        return keys.length == 0 ? length : (int) keys[0].getShape().get(3);
     }
 
     private Shape shape(int positions) {
@@ -167,7 +193,7 @@ public final class KvCache implements AutoCloseable {
     }
 
     /** Marks {@code t} more positions as written (after every layer has appended). */
-    void advance(int t) {
+    public void advance(int t) {
         if (length + t > capacity) {
             throw new IllegalStateException("KV cache full: " + capacity + " positions");
         }
@@ -176,6 +202,8 @@ public final class KvCache implements AutoCloseable {
 
     @Override
     public void close() {
-        manager.close();
+        if (manager != null) {
+            manager.close();
+        }
     }
 }

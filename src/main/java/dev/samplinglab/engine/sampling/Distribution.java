@@ -33,6 +33,10 @@ public final class Distribution {
     int[] changedIds;
 
     private double[] weights; // e^(l - shift) parallel to support, until turned into probsAtPos
+
+    /** The kept probabilities may sum to less than 1: a server's top-N with mass left unseen. */
+    private boolean partial;
+
     private double entropyBits = Double.NaN;
 
     private Distribution(double[] logits, int[] support, double shift, double normalizer) {
@@ -87,6 +91,44 @@ public final class Distribution {
         }
         int[] support = finite == raw.length ? identity(raw.length) : finiteIds(raw, finite);
         return of(logits, support, max, keepWeights);
+    }
+
+    /**
+     * The head an inference server sent: {@code logProbs} are natural-log probabilities over the
+     * whole vocabulary for the top-N ids and -infinity elsewhere. Probabilities are exp(l) as sent,
+     * not renormalized, so they sum to 1 minus the {@link #unseenMass()}; a stage that renormalizes
+     * (temperature, a filter that drops tokens) renormalizes over the head, and the picker draws
+     * from the head renormalized ({@link #renormalized()}).
+     */
+    public static Distribution ofTopLogProbs(float[] logProbs) {
+        Distribution head = ofLogits(logProbs, true);
+        double whole = Math.exp(-head.shift); // sum of e^(l - max) over the whole vocabulary
+        Distribution d =
+                new Distribution(
+                        head.logits, head.support, head.shift, Math.max(head.normalizer, whole));
+        d.weights = head.weights;
+        d.shiftIsMax = true;
+        d.partial = true;
+        return d;
+    }
+
+    /**
+     * Probability mass outside the kept tokens that this distribution does not see (0 normally).
+     */
+    public double unseenMass() {
+        if (!partial) {
+            return 0;
+        }
+        double sum = 0;
+        for (double p : probsAtPositions()) {
+            sum += p;
+        }
+        return Math.max(0, 1 - sum);
+    }
+
+    /** The same kept tokens renormalized to sum to 1 (this when nothing is unseen). */
+    public Distribution renormalized() {
+        return partial ? of(logits, support) : this;
     }
 
     /** Same as {@link #ofLogits(float[])} for double input, kept in double precision. */
@@ -175,12 +217,14 @@ public final class Distribution {
             added += Math.exp(newValues[i] - newShift);
         }
         double untouched = normalizer * Math.exp(shift - newShift) - removed;
+        boolean recompute = untouched < 1e-6 * (untouched + removed);
         Distribution d =
-                untouched < 1e-6 * (untouched + removed)
+                recompute
                         ? of(next, support) // the changed tokens held almost all mass: recompute
                         : new Distribution(next, support, newShift, untouched + added);
         d.parent = this;
         d.changedIds = ids;
+        d.partial = partial && !recompute;
         d.shiftIsMax |= shiftIsMax && (newShift > shift || !touchesValue(ids, shift));
         return d;
     }
@@ -358,7 +402,7 @@ public final class Distribution {
     /** Sum of this distribution's probabilities over {@code ids} (ascending, a subset). */
     double massOf(int[] idsAscending) {
         if (idsAscending == support || idsAscending.length == support.length) {
-            return 1.0;
+            return 1.0 - unseenMass();
         }
         double sum = 0;
         for (int id : idsAscending) {

@@ -4,6 +4,7 @@ import dev.samplinglab.engine.BadInputException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.IntFunction;
 
 /**
@@ -20,9 +21,18 @@ public final class SamplingPipeline {
     private final List<SamplingStage> stages;
     private final Picker picker;
     private final boolean rawKeepsWeights;
+    private final boolean overHead;
+    private final Optional<String> contextCaveat;
 
     private SamplingPipeline(SamplingSettings settings) {
+        this(settings, false, Optional.empty());
+    }
+
+    private SamplingPipeline(
+            SamplingSettings settings, boolean overHead, Optional<String> contextCaveat) {
         this.settings = settings;
+        this.overHead = overHead;
+        this.contextCaveat = contextCaveat;
         List<StageKind> kinds = settings.activeStages();
         List<SamplingStage> built = new ArrayList<>();
         for (int i = 0; i < kinds.size(); i++) {
@@ -42,6 +52,30 @@ public final class SamplingPipeline {
 
     public SamplingSettings settings() {
         return settings;
+    }
+
+    /**
+     * The same chain over an inference server's head: the logits it is given are the top-N
+     * log-probabilities the server sent (-infinity elsewhere, see {@link
+     * Distribution#ofTopLogProbs}), the raw distribution shows them as sent with the rest of the
+     * vocabulary unseen, the picker draws from the head renormalized, and every trace carries a
+     * {@link Truncation}.
+     *
+     * @param contextCaveat a caveat of every step (context sent as text), or empty
+     */
+    public SamplingPipeline overTopLogProbs(Optional<String> contextCaveat) {
+        return new SamplingPipeline(settings, true, contextCaveat);
+    }
+
+    /** Whether this pipeline reads its input as a server's top-N log-probabilities. */
+    public boolean overTopLogProbs() {
+        return overHead;
+    }
+
+    private Distribution rawOf(float[] logits) {
+        return overHead
+                ? Distribution.ofTopLogProbs(logits)
+                : Distribution.ofLogits(logits, rawKeepsWeights);
     }
 
     /** The active stages in chain order. */
@@ -65,8 +99,7 @@ public final class SamplingPipeline {
      */
     public StepTrace run(
             float[] logits, int[] context, double coin, IntFunction<String> piece, int topN) {
-        return trace(
-                Distribution.ofLogits(logits, rawKeepsWeights), context, coin, piece, topN, -1);
+        return trace(rawOf(logits), context, coin, piece, topN, -1);
     }
 
     /**
@@ -86,7 +119,7 @@ public final class SamplingPipeline {
             IntFunction<String> piece,
             int topN,
             int forcedId) {
-        Distribution raw = Distribution.ofLogits(logits, rawKeepsWeights);
+        Distribution raw = rawOf(logits);
         if (forcedId < 0 || forcedId >= logits.length) {
             throw new IllegalArgumentException(
                     "forced token id must be in [0, " + logits.length + ") (got " + forcedId + ")");
@@ -96,12 +129,12 @@ public final class SamplingPipeline {
 
     /** The final distribution without a trace (fast path, e.g. for batched generation). */
     public Distribution finalDistribution(float[] logits, int[] context) {
-        Distribution d = Distribution.ofLogits(logits, rawKeepsWeights);
+        Distribution d = rawOf(logits);
         int[] ctx = checkedContext(context, logits.length);
         for (SamplingStage stage : stages) {
-            d = stage.apply(d, ctx).out();
+            d = outOf(stage.kind(), d, stage.apply(d, ctx));
         }
-        return d;
+        return d.renormalized();
     }
 
     /** Picks a token without recording a trace. */
@@ -122,13 +155,18 @@ public final class SamplingPipeline {
             throw new IllegalArgumentException("topN must be >= 0 (got " + topN + ")");
         }
         int[] ctx = checkedContext(context, raw.vocabSize());
-        int[] displayIds = TokenOrder.top(null, raw.logits, topN);
+        int shown = overHead ? Math.min(topN, raw.keptCount()) : topN;
+        int[] displayIds = TokenOrder.top(null, raw.logits, shown);
+        TruncationTracker truncation = overHead ? new TruncationTracker(settings, raw) : null;
         IntFunction<String> pieces = id -> pieceOf(piece, id);
         StageTracer tracer = new StageTracer(displayIds, pieces);
         StageTrace rawTrace = tracer.traceRaw(raw); // first: the tracer follows the chain
         List<StageTrace> stageTraces = new ArrayList<>();
         Distribution[] tempered = {raw};
-        Distribution d = runStages(raw, ctx, tracer, stageTraces, tempered);
+        Distribution d = runStages(raw, ctx, tracer, stageTraces, tempered, truncation);
+        if (!settings.greedy()) {
+            d = d.renormalized(); // argmax needs no renormalizing: greedy keeps the model's own p
+        }
         int chosen = forcedId >= 0 ? forcedId : picker.pick(d, coin);
         StageTrace finalTrace =
                 tracer.trace(
@@ -158,7 +196,8 @@ public final class SamplingPipeline {
                 tempered[0].entropyBits(),
                 d.entropyBits(),
                 surprisal,
-                new StepTrace.FullArrays(raw::rawLogitsAsFloats, d::probs));
+                new StepTrace.FullArrays(raw::rawLogitsAsFloats, d::probs),
+                truncation == null ? null : truncation.finish(settings.greedy(), contextCaveat));
     }
 
     /**
@@ -170,10 +209,19 @@ public final class SamplingPipeline {
             int[] context,
             StageTracer tracer,
             List<StageTrace> traces,
-            Distribution[] tempered) {
+            Distribution[] tempered,
+            TruncationTracker truncation) {
         Distribution d = raw;
         for (SamplingStage stage : stages) {
-            StageResult r = stage.apply(d, context);
+            StageResult applied = stage.apply(d, context);
+            if (truncation != null) {
+                truncation.stage(stage.kind(), d, applied, context);
+            }
+            StageResult r =
+                    new StageResult(
+                            outOf(stage.kind(), d, applied),
+                            applied.crossingId(),
+                            applied.cumulative());
             if (stage.kind() == StageKind.TEMPERATURE) {
                 tempered[0] = r.out();
             }
@@ -189,6 +237,23 @@ public final class SamplingPipeline {
             d = r.out();
         }
         return d;
+    }
+
+    /**
+     * A stage's output; over a server's head, a top-k or top-p cut that kept every token sent (k =
+     * N, or p reached at the last one) still closes off the unseen tail, so it renormalizes.
+     */
+    private Distribution outOf(StageKind kind, Distribution in, StageResult r) {
+        if (!overHead) {
+            return r.out();
+        }
+        boolean closes =
+                switch (kind) {
+                    case TOP_K -> settings.topK() <= in.keptCount();
+                    case TOP_P -> r.crossingId() >= 0;
+                    default -> false;
+                };
+        return closes ? r.out().renormalized() : r.out();
     }
 
     private static String pieceOf(IntFunction<String> piece, int id) {

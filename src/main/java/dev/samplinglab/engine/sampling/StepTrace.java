@@ -27,6 +27,8 @@ import java.util.function.Supplier;
  *     the kept set (final probability 0), -log2 of its probability under the model, so it stays
  *     finite and meaningful
  * @param full full-vocabulary arrays, kept only for the current step; null in history
+ * @param truncation for a server model's step, what the top-N it sent could not show (N, the rest
+ *     mass and each stage's caveat); null for a local model, whose distribution is complete
  */
 public record StepTrace(
         int[] displayIds,
@@ -45,11 +47,57 @@ public record StepTrace(
         double entropyTemperedBits,
         double entropyFinalBits,
         double surprisalBits,
-        FullArrays full) {
+        FullArrays full,
+        Truncation truncation) {
 
     public StepTrace {
         displayIds = displayIds.clone();
         stages = List.copyOf(stages);
+    }
+
+    /** A step over the full vocabulary (no truncation). */
+    public StepTrace(
+            int[] displayIds,
+            StageTrace raw,
+            List<StageTrace> stages,
+            StageTrace finalDist,
+            boolean greedy,
+            double coin,
+            int chosenId,
+            String chosenPiece,
+            double chosenProb,
+            double chosenRawProb,
+            double chosenTemperedProb,
+            boolean forced,
+            double entropyRawBits,
+            double entropyTemperedBits,
+            double entropyFinalBits,
+            double surprisalBits,
+            FullArrays full) {
+        this(
+                displayIds,
+                raw,
+                stages,
+                finalDist,
+                greedy,
+                coin,
+                chosenId,
+                chosenPiece,
+                chosenProb,
+                chosenRawProb,
+                chosenTemperedProb,
+                forced,
+                entropyRawBits,
+                entropyTemperedBits,
+                entropyFinalBits,
+                surprisalBits,
+                full,
+                null);
+    }
+
+    /** Whether the step ran on a server's top-N instead of the full vocabulary. */
+    public boolean truncated() {
+        return truncation != null;
     }
 
     @Override
@@ -83,7 +131,8 @@ public record StepTrace(
                         entropyTemperedBits,
                         entropyFinalBits,
                         surprisalBits,
-                        null);
+                        null,
+                        truncation);
     }
 
     /**

@@ -48,6 +48,21 @@ public final class TraceJson {
         t.stages().forEach(s -> stages.add(stage(s)));
         stages.add(stage(t.finalDist()));
         o.add("stages", stages);
+        if (t.truncation() != null) {
+            o.add("truncation", truncation(t.truncation()));
+        }
+        return o;
+    }
+
+    /** {@code {"sent": N, "rest_mass": r, "caveats": {"top_p": "..."}, "context": "..."}}. */
+    private static JsonObject truncation(Truncation t) {
+        JsonObject o = new JsonObject();
+        o.addProperty("sent", t.sent());
+        o.add("rest_mass", number(t.restMass()));
+        JsonObject caveats = new JsonObject();
+        t.caveats().forEach(c -> caveats.addProperty(c.stage(), c.note()));
+        o.add("caveats", caveats);
+        t.contextCaveat().ifPresent(c -> o.addProperty("context", c));
         return o;
     }
 

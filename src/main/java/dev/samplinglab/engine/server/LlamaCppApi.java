@@ -142,10 +142,10 @@ final class LlamaCppApi implements LogProbsApi {
     }
 
     @Override
-    public int[] tokenize(String text) {
+    public int[] tokenize(String text, boolean addSpecial) {
         JsonObject b = new JsonObject();
         b.addProperty("content", text);
-        b.addProperty("add_special", false);
+        b.addProperty("add_special", addSpecial);
         ServerJson json = new ServerJson(http.base() + "/tokenize");
         return json.ids(json.object(http.post("/tokenize", b), "answer").get("tokens"), "tokens");
     }

@@ -26,8 +26,12 @@ public interface LogProbsApi {
     /** The next token's top-N log-probabilities after {@code context}. */
     TopLogProbs next(ServerContext context);
 
-    /** The server's tokenization of {@code text} (only for {@link ServerFlavour#tokenIds()}). */
-    default int[] tokenize(String text) {
+    /**
+     * The server's tokenization of {@code text} (only for {@link ServerFlavour#tokenIds()}).
+     *
+     * @param addSpecial whether the server adds the BOS (or other specials) its model wants
+     */
+    default int[] tokenize(String text, boolean addSpecial) {
         throw new ServerException(
                 ServerException.Kind.UNSUPPORTED,
                 "%s has no tokenize endpoint".formatted(flavour().label()));

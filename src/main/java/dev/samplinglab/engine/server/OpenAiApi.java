@@ -257,12 +257,12 @@ final class OpenAiApi implements LogProbsApi {
     }
 
     @Override
-    public int[] tokenize(String text) {
+    public int[] tokenize(String text, boolean addSpecial) {
         requireVllm();
         JsonObject b = new JsonObject();
         b.addProperty("model", model);
         b.addProperty("prompt", text);
-        b.addProperty("add_special_tokens", false);
+        b.addProperty("add_special_tokens", addSpecial);
         ServerJson json = new ServerJson(http.base() + "/tokenize");
         return json.ids(json.object(http.post("/tokenize", b), "answer").get("tokens"), "tokens");
     }
@@ -283,7 +283,7 @@ final class OpenAiApi implements LogProbsApi {
 
     private void requireVllm() {
         if (flavour != ServerFlavour.VLLM) {
-            LogProbsApi.super.tokenize("");
+            LogProbsApi.super.tokenize("", false);
         }
     }
 }

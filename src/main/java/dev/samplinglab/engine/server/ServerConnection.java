@@ -126,7 +126,7 @@ public final class ServerConnection {
     private static ServerContext probeContext(LogProbsApi api) {
         String text = "The";
         return api.flavour().tokenIds()
-                ? ServerContext.ofIds(api.tokenize(text))
+                ? ServerContext.ofIds(api.tokenize(text, true))
                 : ServerContext.ofText(text, "");
     }
 

@@ -73,6 +73,7 @@ class ModelSpecTest {
                 .isEqualTo(
                         "bundled[:NAME], random:tiny, random:gpt2-small, random:smollm2-135m,"
                                 + " random:qwen2.5-0.5b, random:qwen3-0.6b, random:tiny-llama,"
+                                + " server:[openai|openai-chat|vllm|llamacpp|ollama+]http://HOST:PORT#MODEL,"
                                 + " a Hugging Face repository id in the local cache"
                                 + " (ORG/NAME[@REVISION]), a model folder");
     }
