@@ -1,5 +1,7 @@
 package dev.samplinglab.app;
 
+import dev.samplinglab.app.lesson.LessonArgs;
+import dev.samplinglab.engine.BadInputException;
 import dev.samplinglab.engine.JvmDefaults;
 import javafx.application.Application;
 
@@ -23,6 +25,12 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        try {
+            LessonArgs.lesson(java.util.List.of(args));
+        } catch (BadInputException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+        }
         JvmDefaults.apply();
         useSoftwareRendererByDefault();
         Application.launch(SamplingLabApp.class, args);

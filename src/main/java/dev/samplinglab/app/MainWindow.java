@@ -14,6 +14,10 @@ import dev.samplinglab.app.compare.CompareView;
 import dev.samplinglab.app.compare.CompareViewModel;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
+import dev.samplinglab.app.lesson.FxLessonPrompts;
+import dev.samplinglab.app.lesson.LessonHost;
+import dev.samplinglab.app.lesson.LessonViewModel;
+import dev.samplinglab.app.lesson.SessionRecorder;
 import dev.samplinglab.app.playground.PlaygroundView;
 import dev.samplinglab.app.playground.PlaygroundViewModel;
 import dev.samplinglab.app.step.ModelChoice;
@@ -38,12 +42,16 @@ public final class MainWindow {
     private final StepView view;
     private final Scene scene;
     private final LabTabs tabs;
+    private final WindowMenu menu;
+    private LessonViewModel lessons;
 
-    private MainWindow(StepViewModel viewModel, StepView view, Scene scene, LabTabs tabs) {
+    private MainWindow(
+            StepViewModel viewModel, StepView view, Scene scene, LabTabs tabs, WindowMenu menu) {
         this.viewModel = viewModel;
         this.view = view;
         this.scene = scene;
         this.tabs = tabs;
+        this.menu = menu;
     }
 
     /** What the window is built from. */
@@ -70,7 +78,7 @@ public final class MainWindow {
     public static MainWindow build(Stage stage, Parts parts, AppSettings settings) {
         StepViewModel vm =
                 new StepViewModel(
-                        parts.opener(),
+                        SessionRecorder.wrap(parts.opener()),
                         parts.worker(),
                         parts.ui(),
                         new FxTicker(),
@@ -82,7 +90,12 @@ public final class MainWindow {
         UserPrompts prompts = parts.prompts().apply(stage);
         StepView view = new StepView(vm, prompts, parts.models(), parts.json());
         LabTabs tabs = labTabs(view, labModels(parts), parts.worker(), parts.ui(), prompts);
-        Scene scene = new Scene(tabs, settings.width(), settings.height());
+        WindowMenu menu = new WindowMenu(vm.presentationProperty());
+        Scene scene =
+                new Scene(
+                        new javafx.scene.layout.BorderPane(tabs, menu, null, null, null),
+                        settings.width(),
+                        settings.height());
         view.attach(scene, tabs::selected);
         scene.getStylesheets()
                 .add(MainWindow.class.getResource(LabTabs.STYLESHEET).toExternalForm());
@@ -90,7 +103,10 @@ public final class MainWindow {
         place(stage, settings);
         projectorFullScreen(stage, vm);
         stage.titleProperty().bind(Bindings.concat("Sampling Lab · ", vm.modelNameProperty()));
-        return new MainWindow(vm, view, scene, tabs);
+        MainWindow window = new MainWindow(vm, view, scene, tabs, menu);
+        window.lessons =
+                WindowLessons.install(vm, tabs, menu, parts.ui(), new FxLessonPrompts(stage));
+        return window;
     }
 
     /** Presentation mode is full screen; leaving full screen (Esc) leaves presentation mode. */
@@ -224,6 +240,21 @@ public final class MainWindow {
     /** The playground tab; built on first use. */
     public PlaygroundView playground() {
         return tabs.tab(TabId.PLAYGROUND, PlaygroundView.class);
+    }
+
+    /** The menu bar; features add their items to its File menu. */
+    public WindowMenu menu() {
+        return menu;
+    }
+
+    /** Lesson files: Save lesson…, Open lesson…, Recent lessons. */
+    public LessonViewModel lessons() {
+        return lessons;
+    }
+
+    /** The step and compare tabs as lesson files see them. */
+    public LessonHost lessonHost() {
+        return new WindowLessons(viewModel, tabs);
     }
 
     /** The Step, Compare, KV cache and Playground tabs. */

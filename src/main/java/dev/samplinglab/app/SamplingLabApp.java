@@ -5,6 +5,7 @@ import dev.samplinglab.app.hub.HubModels;
 import dev.samplinglab.app.io.AppSettings;
 import dev.samplinglab.app.io.HistoryJson;
 import dev.samplinglab.app.io.SettingsStore;
+import dev.samplinglab.app.lesson.LessonArgs;
 import dev.samplinglab.app.server.ServerModels;
 import dev.samplinglab.app.server.ServerProbe;
 import dev.samplinglab.app.step.ModelChoice;
@@ -83,13 +84,15 @@ public final class SamplingLabApp extends Application {
                                 historyJson()),
                         settings);
         window.view().exporter().writeInBackground(exports, Platform::runLater);
-        new HubModels(
-                        window.view().controls(),
-                        window.viewModel(),
-                        HubEnvironment.system(),
-                        hub,
-                        Platform::runLater)
-                .attach(stage);
+        HubModels hubModels =
+                new HubModels(
+                                window.view().controls(),
+                                window.viewModel(),
+                                HubEnvironment.system(),
+                                hub,
+                                Platform::runLater)
+                        .attach(stage);
+        window.lessons().setOnGetModel(spec -> hubModels.showDialog(stage));
         new ServerModels(
                         window.view().controls(),
                         window.viewModel(),
@@ -101,6 +104,8 @@ public final class SamplingLabApp extends Application {
         // the model loads on the worker while the window is shown
         window.viewModel().loadModel(settings.model(), "random:tiny");
         stage.show();
+        // checked by the Launcher before the window opened
+        LessonArgs.lesson(getParameters().getRaw()).ifPresent(window.lessons()::open);
         if (Boolean.getBoolean("samplinglab.timing")) {
             long jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
             Platform.runLater(

@@ -1,5 +1,6 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.app.lesson.LessonArgs;
 import dev.samplinglab.engine.JvmDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,7 +34,7 @@ public final class Main {
 
     public static void main(String[] args) {
         JvmDefaults.apply();
-        if (args.length == 0) {
+        if (args.length == 0 || LessonArgs.opensApp(args)) {
             dev.samplinglab.app.Launcher.main(args);
             return;
         }

@@ -1,5 +1,6 @@
 package dev.samplinglab.cli;
 
+import dev.samplinglab.app.capture.GuessCapture;
 import dev.samplinglab.app.capture.WindowCapture;
 import dev.samplinglab.app.common.TabId;
 import dev.samplinglab.engine.BadInputException;
@@ -69,6 +70,14 @@ public final class SnapshotCommand implements Callable<Integer> {
             description = "beam search with N beams in the step window, 2..16 (default: sampling)")
     int beams;
 
+    @Option(
+            names = "--guess",
+            defaultValue = "",
+            description =
+                    "play a guessing round after the steps: steps separated by ';', each"
+                            + " 'Player=guess,Player=guess' (e.g. 'Ada=you,Bo=the;Ada=and,Bo=I')")
+    String guess;
+
     @Override
     public Integer call() throws Exception {
         if (beams != 0 && (beams < 2 || beams > 16)) {
@@ -93,6 +102,9 @@ public final class SnapshotCommand implements Callable<Integer> {
             throw new BadInputException("--out must name a .png file (got " + out + ")");
         }
         ModelSpec.parse(model);
+        if (!guess.isEmpty()) {
+            GuessCapture.parse(guess);
+        }
         WindowCapture.Result r =
                 WindowCapture.take(
                         new WindowCapture.Request(
@@ -105,7 +117,8 @@ public final class SnapshotCommand implements Callable<Integer> {
                                 height,
                                 presentation,
                                 tab,
-                                beams));
+                                beams,
+                                guess));
         System.err.printf(
                 Locale.ROOT,
                 "wrote %s; model ready after %d ms; step to charts drawn: p50 %.1f ms, p95 %.1f ms"

@@ -36,7 +36,7 @@ public final class ShutdownProbe {
             awaitTitle(stage);
             onFx(
                     () -> {
-                        LabTabs tabs = (LabTabs) stage.getScene().getRoot();
+                        LabTabs tabs = (LabTabs) stage.getScene().lookup("#tabs");
                         if (!mode.equals("run")) {
                             tabs.tab(
                                     TabId.CACHE,
@@ -77,7 +77,7 @@ public final class ShutdownProbe {
             System.out.println(
                     onFx(
                             () -> {
-                                LabTabs tabs = (LabTabs) stage.getScene().getRoot();
+                                LabTabs tabs = (LabTabs) stage.getScene().lookup("#tabs");
                                 var run =
                                         (javafx.scene.control.Button)
                                                 stage.getScene().lookup("#run-button");
@@ -110,7 +110,7 @@ public final class ShutdownProbe {
             String status =
                     onFx(
                             () ->
-                                    ((LabTabs) stage.getScene().getRoot())
+                                    ((LabTabs) stage.getScene().lookup("#tabs"))
                                             .tab(TabId.CACHE, CacheLabView.class)
                                             .viewModel()
                                             .statusProperty()

@@ -133,7 +133,8 @@ class BadInputTableTest {
                 row("width", "snapshot", "--out", png.toString(), "--width", "10"),
                 row("height", "snapshot", "--out", png.toString(), "--height", "99999"),
                 row(".png", "snapshot", "--out", dir.resolve("s.gif").toString()),
-                row("seed", "snapshot", "--out", png.toString(), "--seed", "s"));
+                row("seed", "snapshot", "--out", png.toString(), "--seed", "s"),
+                row("Player=guess", "snapshot", "--out", png.toString(), "--guess", "Ada"));
     }
 
     static Stream<Row> train() {

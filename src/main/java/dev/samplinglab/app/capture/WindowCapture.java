@@ -40,6 +40,7 @@ public final class WindowCapture {
      * @param presentation presentation mode
      * @param view tab to capture: step, compare, cache or playground
      * @param beams 0 for sampling, else the step window runs beam search with this many beams
+     * @param guesses "" or a guessing round to play after the steps ({@link GuessCapture})
      */
     public record Request(
             String model,
@@ -51,7 +52,23 @@ public final class WindowCapture {
             int height,
             boolean presentation,
             TabId view,
-            int beams) {
+            int beams,
+            String guesses) {
+
+        /** No guessing round. */
+        public Request(
+                String model,
+                String prompt,
+                long seed,
+                int steps,
+                Path out,
+                int width,
+                int height,
+                boolean presentation,
+                TabId view,
+                int beams) {
+            this(model, prompt, seed, steps, out, width, height, presentation, view, beams, "");
+        }
 
         /** Sampling (no beams). */
         public Request(
@@ -160,6 +177,8 @@ public final class WindowCapture {
         long t0 = System.nanoTime();
         long[] loadMillis = {-1};
         int[] remaining = {r.steps()};
+        @SuppressWarnings("unchecked")
+        ChangeListener<Number>[] listeners = new ChangeListener[1];
         ChangeListener<Number> next =
                 (obs, o, n) -> {
                     if (n.intValue() != 0 || done.isDone()) {
@@ -170,6 +189,10 @@ public final class WindowCapture {
                     }
                     if (remaining[0]-- > 0) {
                         window.view().step();
+                    } else if (!r.guesses().isEmpty()) {
+                        vm.pendingProperty().removeListener(listeners[0]);
+                        GuessCapture.play(
+                                window, r.guesses(), () -> capture(window, r, loadMillis[0], done));
                     } else {
                         CaptureSetup.prepare(
                                 window,
@@ -178,6 +201,7 @@ public final class WindowCapture {
                                 () -> capture(window, r, loadMillis[0], done));
                     }
                 };
+        listeners[0] = next;
         vm.pendingProperty().addListener(next);
         vm.loadModel(r.model());
         if (r.beams() > 0) {

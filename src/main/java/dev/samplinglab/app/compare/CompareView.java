@@ -162,6 +162,7 @@ public final class CompareView extends BorderPane implements LabTab {
         Region grow = Toolbar.spacer();
         bar.getChildren()
                 .addAll(new Separator(), add, beamColumn, steps, model, grow, busy, export);
+        Toolbar.keepWhole(bar);
         return bar;
     }
 

@@ -59,6 +59,7 @@ public final class CompareViewModel {
             FXCollections.unmodifiableObservableList(promptPieces);
     private final RunLoop run;
     private final BeamColumn beam = new BeamColumn();
+    private boolean restoring;
 
     public CompareViewModel(LabModels models, Executor worker, Executor ui, Ticker ticker) {
         this.worker = new BackgroundWorker(worker, ui, message -> stopRunning());
@@ -126,9 +127,47 @@ public final class CompareViewModel {
 
     /** Rebuilds columns whose strategy, coins, prompt or model changed (replayed, same step). */
     public void refresh() {
+        if (restoring) {
+            return;
+        }
         if (steps.get() > 0 || worker.pendingProperty().get() > 0) {
             submitWithPlan(sessions::sync);
         }
+    }
+
+    /**
+     * Replaces the columns, the coin mode and the beam column, then replays every column to {@code
+     * count} steps in one worker job (a lesson file's compare tab).
+     *
+     * @param numBeams the beam column's beams, or null to switch it off
+     */
+    public void restore(
+            List<SamplingSettings> strategies,
+            boolean crn,
+            Integer numBeams,
+            double lengthPenalty,
+            int count) {
+        stopRunning();
+        restoring = true;
+        try {
+            columns.clear();
+            strategies.forEach(this::addColumn);
+            commonRandomNumbers.set(crn);
+            beam.enabledProperty().set(numBeams != null);
+            if (numBeams != null) {
+                beam.numBeamsProperty().set(numBeams);
+                beam.lengthPenaltyProperty().set(lengthPenalty);
+            }
+        } finally {
+            restoring = false;
+        }
+        submitWithPlan(
+                plan -> {
+                    sessions.reset(plan);
+                    for (int i = 0; i < count; i++) {
+                        sessions.step(plan);
+                    }
+                });
     }
 
     public void toggleRun() {

@@ -213,8 +213,8 @@ public final class GuessView extends BorderPane {
         Tooltip.install(
                 scores,
                 new Tooltip(
-                        "Top 10: steps whose guess (its first token) was among the model's 10"
-                                + " likeliest. log p: the sum of ln p of each guess under the model,"
+                        "Top 10: steps whose guess was among the model's 10 likeliest (each"
+                                + " token of a longer guess at its own step). log p: the sum of ln p of each guess under the model,"
                                 + " at least %.0f a step (no guess counts %.0f)."
                                         .formatted(GuessScore.FLOOR, GuessScore.FLOOR)));
         VBox side = new VBox(6, topTitle, top, drawnTitle, drawn, scoresTitle, scores);

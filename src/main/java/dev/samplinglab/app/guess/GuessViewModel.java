@@ -166,6 +166,7 @@ public final class GuessViewModel {
                 }
                 message.set("");
                 phase.set(Phase.GUESSING);
+                updateContext();
             }
         }
     }
@@ -192,7 +193,9 @@ public final class GuessViewModel {
     }
 
     private void historyChanged() {
-        updateContext();
+        if (phase.get() == Phase.GUESSING) {
+            updateContext(); // a revealed step keeps the text the players continued
+        }
         List<StepResult> h = host.history();
         if (awaitedSteps > 0 && h.size() == awaitedSteps) {
             awaitedSteps = -1;
@@ -261,7 +264,10 @@ public final class GuessViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** The end of the text so far (what the players continue), spaces shown as spaces. */
+    /**
+     * The end of the text so far (what the players continue), spaces shown as spaces; a revealed
+     * step keeps the text as it was guessed until {@link #next()}.
+     */
     public ReadOnlyStringProperty contextProperty() {
         return context.getReadOnlyProperty();
     }

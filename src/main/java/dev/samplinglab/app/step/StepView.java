@@ -258,6 +258,7 @@ public final class StepView extends BorderPane implements LabTab {
                         export,
                         guess.toolbarButton(),
                         present);
+        Toolbar.keepWhole(bar);
         return bar;
     }
 

@@ -304,6 +304,86 @@ public final class StepViewModel implements TokenStrip.Source {
                 });
     }
 
+    /** Work on a fresh session, run on the worker (a lesson file's replay). */
+    @FunctionalInterface
+    public interface SessionScript {
+        /**
+         * @param session the fresh session, at the prompt
+         * @param progress receives the fraction done, from the worker thread
+         */
+        void play(StepSource session, java.util.function.DoubleConsumer progress) throws Exception;
+    }
+
+    /**
+     * Replaces the session with a replayed one: on the worker, opens {@code spec} (or keeps the
+     * loaded model when it is the same spec), starts {@code text} with seed {@code s} and runs
+     * {@code script} on that fresh session. Only when all of it succeeded are the model and session
+     * swapped in and {@code onApplied} run on the UI thread; on a failure or a cancel the window
+     * stays exactly as it was.
+     */
+    public void replay(String spec, Prompt text, long s, SessionScript script, Runnable onApplied) {
+        boolean reuse = spec.equals(modelSpec.get());
+        loading.set(true);
+        loadProgress.set(-1);
+        stopRunning();
+        submit(
+                () -> loading(() -> replaying(reuse, spec, text, s, script, onApplied)),
+                () -> loading.set(false));
+    }
+
+    private Runnable replaying(
+            boolean reuse,
+            String spec,
+            Prompt text,
+            long s,
+            SessionScript script,
+            Runnable onApplied)
+            throws Exception {
+        java.util.function.DoubleConsumer progress = p -> ui.execute(() -> loadProgress.set(p));
+        ModelHandle m = null;
+        StepSource fresh = null;
+        try {
+            m = reuse && model != null ? model : opener.open(spec, progress);
+            fresh = m.start(text, s);
+            script.play(fresh, progress);
+        } catch (Exception e) {
+            if (fresh != null) {
+                fresh.close();
+            }
+            if (m != null && m != model) {
+                m.close();
+            }
+            if (loadCancelled) {
+                return () -> worker.note("Opening %s was cancelled.".formatted(spec));
+            }
+            throw e;
+        }
+        closeSession();
+        if (model != null && model != m) {
+            model.close();
+        }
+        model = m;
+        source = fresh;
+        String name = m.name();
+        String detail = m.detail();
+        SessionState snap = captureState();
+        return () -> {
+            modelName.set(name);
+            modelDetail.set(detail);
+            modelSpec.set(spec);
+            apply(snap);
+            onApplied.run();
+        };
+    }
+
+    /**
+     * Reads the session on the worker (null when no model is loaded) and hands what {@code read}
+     * returns to {@code onUi}.
+     */
+    public <T> void readSession(java.util.function.Function<StepSource, T> read, Consumer<T> onUi) {
+        worker.submit(() -> read.apply(source), onUi);
+    }
+
     /** Work on the current session, on the worker, that returns what to apply on the UI thread. */
     @FunctionalInterface
     public interface SessionJob {

@@ -1,8 +1,13 @@
 package dev.samplinglab.app.widgets;
 
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -27,8 +32,29 @@ public final class Toolbar {
         Label label = new Label("working…");
         label.getStyleClass().add("busy");
         label.visibleProperty().bind(busy);
+        label.managedProperty().bind(busy); // takes no width while idle
         return label;
     }
+
+    /**
+     * Makes a command bar degrade without cutting words: every button and label keeps its whole
+     * text (never "St…"); what gives way at narrow widths are the sliders (down to {@code
+     * SLIDER_MIN} pixels) and the free space.
+     */
+    public static void keepWhole(Parent bar) {
+        for (Node n : bar.getChildrenUnmodifiable()) {
+            if (n instanceof Labeled l) {
+                l.setMinWidth(Region.USE_PREF_SIZE);
+            } else if (n instanceof Slider s) {
+                s.setMinWidth(SLIDER_MIN);
+            } else if (n instanceof Parent p && !(n instanceof Control)) {
+                keepWhole(p);
+            }
+        }
+    }
+
+    /** The narrowest a toolbar slider gets. */
+    public static final double SLIDER_MIN = 56;
 
     /** Takes the free width of an HBox (pushes what follows to the right). */
     public static Region spacer() {

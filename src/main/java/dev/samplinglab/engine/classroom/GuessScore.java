@@ -54,9 +54,13 @@ public record GuessScore(
         return scored() ? tokens.get(0).rank() : 0;
     }
 
-    /** Whether the first token is among the model's {@link #TOP} likeliest next tokens. */
+    /**
+     * Whether the guess is in the model's top {@link #TOP}: each of its tokens is among the {@link
+     * #TOP} likeliest at its own step (for one token, its rank is at most 10), so the model would
+     * have offered the whole guess from its short list.
+     */
     public boolean inTop() {
-        return scored() && rank() <= TOP;
+        return scored() && tokens.stream().allMatch(t -> t.rank() <= TOP);
     }
 
     /** The log-probability points of this guess: {@link #logProb()}, never below {@link #FLOOR}. */

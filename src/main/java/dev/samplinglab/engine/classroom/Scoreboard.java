@@ -11,8 +11,9 @@ import java.util.Map;
  * gets:
  *
  * <ul>
- *   <li>a <b>hit</b> when the first token of their guess is among the model's 10 likeliest next
- *       tokens ({@link GuessScore#inTop()}), and
+ *   <li>a <b>hit</b> when their guess is in the model's top 10: a one-token guess ranks 10 or
+ *       better; a guess of several tokens, each of its tokens at its own step ({@link
+ *       GuessScore#inTop()}), and
  *   <li><b>log-probability points</b>: ln p of their whole guess under the model (the product over
  *       its tokens), never below {@link GuessScore#FLOOR} (-20); 0 is a certain guess, -2.3 one the
  *       model gives 10 %.

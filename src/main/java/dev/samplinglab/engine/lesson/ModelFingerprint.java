@@ -45,17 +45,21 @@ public final class ModelFingerprint {
     /**
      * The reference for {@code specText}: the canonical spec and its weights' hashes.
      *
+     * <p>The spec is kept as written ({@code bundled} stays {@code bundled}), so the window reopens
+     * the model it already has.
+     *
      * @param progress receives the fraction of bytes hashed, in [0, 1]
      * @throws MissingModelException when the folder, the cached snapshot or the bundled model is
      *     not there
      */
     public static ModelReference of(String specText, DoubleConsumer progress) {
         ModelSpec spec = ModelSpec.parse(specText);
+        String text = specText == null || specText.isBlank() ? spec.text() : specText.strip();
         Optional<Path> dir = folder(spec);
         if (dir.isEmpty()) {
-            return new ModelReference(spec.text(), List.of());
+            return new ModelReference(text, List.of());
         }
-        return new ModelReference(spec.text(), hash(dir.get(), weightFiles(dir.get()), progress));
+        return new ModelReference(text, hash(dir.get(), weightFiles(dir.get()), progress));
     }
 
     /** The model folder of a spec, empty for a model without files (random weights, a server). */

@@ -141,8 +141,12 @@ class GuessViewModelTest {
                         new Entry("Ada", 1, 1, Math.log(0.5)),
                         new Entry("Bo", 1, 1, Math.log(0.12) + Math.log(0.9)));
         assertThat(vm.revealedProperty().get()).isEqualTo(1);
+        // the text stays as it was guessed until Next
+        assertThat(vm.contextProperty().get()).isEqualTo("I love");
 
         vm.next();
+        assertThat(vm.contextProperty().get())
+                .isEqualTo("I love" + host.history.get(0).piece().replace('␣', ' '));
         assertThat(vm.phaseProperty().get()).isEqualTo(Phase.GUESSING);
         assertThat(ada.guessProperty().get()).isEmpty();
         assertThat(ada.resultProperty().get()).isNull();

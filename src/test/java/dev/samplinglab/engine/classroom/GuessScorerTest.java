@@ -139,6 +139,16 @@ class GuessScorerTest {
     }
 
     @Test
+    void aGuessOfSeveralTokensIsAHitOnlyWhenEachTokenIsInTheTopTen() {
+        // ' you' is #1, but after it 'z' is one of the ids sharing the rest: far below 10
+        GuessScore s = GuessScorer.score(TableModel.of(tok, "I love", TABLE), "\" youz\"");
+        assertThat(s.tokens()).extracting(TokenOdds::rank).first().isEqualTo(1);
+        assertThat(s.tokens().get(1).rank()).isGreaterThan(GuessScore.TOP);
+        assertThat(s.inTop()).isFalse();
+        assertThat(s.formula()).startsWith("p(' you') 0.5 × p('z') ");
+    }
+
+    @Test
     void anEmptyGuessScoresNothing() {
         GuessScore s = GuessScorer.score(TableModel.of(tok, "I love", TABLE), "   ");
         assertThat(s.tokens()).isEmpty();
