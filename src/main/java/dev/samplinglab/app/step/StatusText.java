@@ -52,7 +52,10 @@ public final class StatusText {
         if (step == null || step.trace().truncation() == null) {
             return line;
         }
-        return "top-%d from %s · %s".formatted(step.trace().truncation().sent(), source, line);
+        var t = step.trace().truncation();
+        return "top-%d from %s · %s%s"
+                .formatted(
+                        t.sent(), source, t.contextCaveat().map(c -> c + " · ").orElse(""), line);
     }
 
     /**
