@@ -35,11 +35,22 @@ public final class LabTabs extends TabPane {
                 .addListener(
                         (obs, o, n) -> {
                             if (n != null) {
-                                tab((TabId) n.getUserData());
+                                focusHome(tab((TabId) n.getUserData()));
                             }
                         });
         presentation.addListener((obs, o, on) -> showPresentation(on));
         showPresentation(presentation.get());
+    }
+
+    /**
+     * The keys go to the tab just shown: its key home takes the focus, not whichever control of the
+     * tab comes first in the focus order.
+     */
+    private static void focusHome(LabTab tab) {
+        javafx.scene.Node home = tab.keyHome();
+        if (home != null) {
+            javafx.application.Platform.runLater(home::requestFocus);
+        }
     }
 
     /** Adds a tab whose content {@code factory} builds on first use (FX thread). */

@@ -96,6 +96,12 @@ public final class BenchCommand implements Callable<Integer> {
         if (repeats < 1) {
             throw new BadInputException("--repeats must be >= 1 (got " + repeats + ")");
         }
+        if (ModelSpec.parse(model) instanceof dev.samplinglab.engine.generate.ServerSpec) {
+            throw new BadInputException(
+                    "bench times the local engine's decode against memory bandwidth; a server model"
+                            + " (%s) decodes on the server: use generate or the app with it"
+                                    .formatted(model));
+        }
         try (LanguageModel lm = ModelSpec.parse(model).open()) {
             checkLengths(lm);
             Map<String, Object> out = new LinkedHashMap<>();

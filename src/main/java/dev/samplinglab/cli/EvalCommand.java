@@ -64,6 +64,13 @@ public final class EvalCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dev.samplinglab.engine.generate.ModelSpec.parse(model)
+                instanceof dev.samplinglab.engine.generate.ServerSpec) {
+            throw new BadInputException(
+                    "eval needs the full distribution at every position; a server model (%s) sends"
+                                    .formatted(model)
+                            + " one position's top-N per request: use generate or the app with it");
+        }
         String content = CorpusSplit.readUtf8(text);
         String scored = split == Split.val ? CorpusSplit.of(content).val() : content;
         if (scored.isEmpty()) {

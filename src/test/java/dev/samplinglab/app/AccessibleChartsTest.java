@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.beam.BeamTreeView;
 import dev.samplinglab.app.chart.CanvasChart;
+import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartSummary;
 import dev.samplinglab.app.chart.StageChart;
 import dev.samplinglab.app.common.FakeModel;
@@ -20,6 +21,8 @@ import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
+import javafx.scene.control.Slider;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -118,6 +121,42 @@ class AccessibleChartsTest {
         assertThat(second).anyMatch(t -> t.startsWith("Nucleus, p "));
         assertThat(second.get(second.size() - 1)).startsWith("Final: drew '");
         assertThat(step.timeline().getAccessibleText()).startsWith("Timeline of 2 steps; step 2:");
+    }
+
+    @Test
+    void theTableTogglesFromTheKeyboardAndItsArrowsWalkTheTable(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 2);
+        ChartStack charts = step.charts();
+        robot.type(KeyCode.T);
+        assertThat(charts.tableShownProperty().get()).isTrue();
+        assertThat(charts.getScene().getFocusOwner()).isSameAs(charts.table());
+        robot.type(KeyCode.DOWN, 2);
+        robot.type(KeyCode.RIGHT);
+        assertThat(main.history()).hasSize(2); // the arrows walked the table
+        assertThat(charts.table().getSelectionModel().getSelectedCells()).hasSize(1);
+        assertThat(charts.table().getSelectionModel().getSelectedCells().get(0).getRow())
+                .isEqualTo(2);
+        robot.type(KeyCode.T);
+        assertThat(charts.tableShownProperty().get()).isFalse();
+        robot.type(KeyCode.RIGHT);
+        assertThat(main.history()).hasSize(3);
+        ToggleButton toggle = robot.lookup("#table-toggle").queryAs(ToggleButton.class);
+        assertThat(toggle.isFocusTraversable()).isTrue();
+        robot.interact(toggle::requestFocus); // as Tab reaches it
+        robot.type(KeyCode.SPACE);
+        assertThat(charts.tableShownProperty().get()).isTrue();
+        assertThat(toggle.isSelected()).isTrue();
+    }
+
+    @Test
+    void theToolbarSlidersAreReachedWithTabAndOwnTheirArrows(FxRobot robot) {
+        Slider topN = robot.lookup("#top-n").queryAs(Slider.class);
+        assertThat(topN.isFocusTraversable()).isTrue();
+        double before = topN.getValue();
+        robot.interact(topN::requestFocus);
+        robot.type(KeyCode.RIGHT);
+        assertThat(topN.getValue()).isGreaterThan(before);
+        assertThat(main.history()).isEmpty();
     }
 
     private List<String> texts() {

@@ -24,6 +24,9 @@ public class ChartStack extends VBox {
     private final javafx.beans.property.BooleanProperty fitEach =
             new javafx.beans.property.SimpleBooleanProperty(false);
     private List<ChartData> shownData = List.of();
+    private final ChartTableView table = new ChartTableView();
+    private final javafx.beans.property.BooleanProperty tableShown =
+            new javafx.beans.property.SimpleBooleanProperty(false);
 
     public ChartStack() {
         getStyleClass().add("chart-stack");
@@ -40,12 +43,56 @@ public class ChartStack extends VBox {
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         banner.setMinHeight(Region.USE_PREF_SIZE);
+        table.setId("chart-table");
+        idProperty().addListener((obs, o, id) -> table.setId(id + "-table"));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        tableShown.addListener((obs, o, n) -> arrange());
+        addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::tableKey);
+    }
+
+    /** T toggles the table (the key reaches the stack when it or its table has the focus). */
+    private void tableKey(javafx.scene.input.KeyEvent e) {
+        if (e.getCode() == javafx.scene.input.KeyCode.T
+                && !e.isShortcutDown()
+                && !e.isAltDown()
+                && !charts.isEmpty()) {
+            tableShown.set(!tableShown.get());
+            // the keyboard user lands in the table to walk it, and back on the charts after
+            javafx.scene.Node focus = tableShown.get() ? table : this;
+            focus.requestFocus();
+            e.consume();
+        }
+    }
+
+    /**
+     * On: the stack shows its data as a table ({@link ChartTableView}) instead of the charts; the
+     * charts keep their data and return when it is switched off.
+     */
+    public javafx.beans.property.BooleanProperty tableShownProperty() {
+        return tableShown;
+    }
+
+    public ChartTableView table() {
+        return table;
+    }
+
+    /** A "Table" toggle button bound to {@link #tableShownProperty()} (T on the charts). */
+    public javafx.scene.control.ToggleButton tableToggle(String id) {
+        javafx.scene.control.ToggleButton toggle = new javafx.scene.control.ToggleButton("_Table");
+        toggle.setId(id);
+        toggle.setMnemonicParsing(true);
+        toggle.selectedProperty().bindBidirectional(tableShown);
+        toggle.setTooltip(
+                new javafx.scene.control.Tooltip(
+                        "Show the charts as a table a screen reader can walk (T on the charts)"));
+        return toggle;
     }
 
     /** Shows a step over its first n display tokens; null clears the stack. */
     public void show(StepTrace trace, int n) {
         if (trace == null) {
             charts.clear();
+            table.show(List.of());
             getChildren().setAll(empty);
             return;
         }
@@ -55,13 +102,15 @@ public class ChartStack extends VBox {
         for (int i = 0; i < data.size(); i++) {
             charts.get(i).setData(data.get(i));
         }
+        table.show(data);
         applyScale();
         ChartData last = data.get(data.size() - 1);
         axis.setPieces(last.pieces(), last.chosenIndex());
     }
 
     private void resize(int count) {
-        if (charts.size() == count && getChildren().contains(axis)) {
+        if (charts.size() == count
+                && (getChildren().contains(axis) || getChildren().contains(table))) {
             return;
         }
         while (charts.size() < count) {
@@ -75,12 +124,24 @@ public class ChartStack extends VBox {
         }
         charts.forEach(c -> c.setOnBarClicked(i -> {}));
         charts.get(count - 1).setOnBarClicked(i -> onFinalBarClicked.accept(i));
+        arrange();
+    }
+
+    /** The banner (when set), then the charts and their axis, or the table in their place. */
+    private void arrange() {
+        if (charts.isEmpty()) {
+            return;
+        }
         List<javafx.scene.Node> nodes = new ArrayList<>();
         if (!banner.getText().isEmpty()) {
             nodes.add(banner);
         }
-        nodes.addAll(charts);
-        nodes.add(axis);
+        if (tableShown.get()) {
+            nodes.add(table);
+        } else {
+            nodes.addAll(charts);
+            nodes.add(axis);
+        }
         getChildren().setAll(nodes);
     }
 

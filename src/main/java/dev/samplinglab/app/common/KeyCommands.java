@@ -3,6 +3,9 @@ package dev.samplinglab.app.common;
 import java.util.function.Supplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.Slider;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
@@ -46,6 +49,20 @@ public final class KeyCommands {
         if (home != null && focus instanceof TextInputControl) {
             home.requestFocus();
         }
+    }
+
+    /**
+     * A focused control that needs the key itself: a table walks its cells with the arrows, a
+     * slider moves, a button or check box is pressed with Space.
+     */
+    static boolean ownsKey(Node focus, KeyCode code) {
+        if (focus instanceof TableView<?>) {
+            return true;
+        }
+        if (focus instanceof Slider) {
+            return code.isArrowKey();
+        }
+        return focus instanceof ButtonBase && code == KeyCode.SPACE;
     }
 
     /**
@@ -99,7 +116,10 @@ public final class KeyCommands {
             javafx.application.Platform.runLater(() -> goHome(a, focus));
             return false;
         }
-        if (focus instanceof TextInputControl || e.isShortcutDown() || e.isAltDown()) {
+        if (focus instanceof TextInputControl
+                || e.isShortcutDown()
+                || e.isAltDown()
+                || ownsKey(focus, e.getCode())) {
             return false;
         }
         switch (e.getCode()) {

@@ -115,7 +115,8 @@ public final class PlaygroundView extends BorderPane implements LabTab {
                         note,
                         title("Strategy"),
                         new StrategyEditor(vm.strategy(), "pg-", StrategyEditor.Layout.PLAYGROUND),
-                        coin);
+                        coin,
+                        charts.tableToggle("pg-table-toggle"));
         box.getStyleClass().add("controls");
         box.setPadding(new Insets(8, 10, 8, 10));
         return box;

@@ -198,7 +198,6 @@ public final class StepView extends BorderPane implements LabTab {
         Slider speed = new Slider(Scales.SPEED_MIN, Scales.SPEED_MAX, vm.speedProperty().get());
         speed.setId("speed");
         speed.setPrefWidth(110);
-        speed.setFocusTraversable(false);
         speed.valueProperty().bindBidirectional(vm.speedProperty());
         speed.setTooltip(new Tooltip("Run speed (steps per second)"));
         Label speedLabel = new Label();
@@ -208,7 +207,6 @@ public final class StepView extends BorderPane implements LabTab {
         Slider topN = new Slider(Scales.SHOWN_MIN, Scales.SHOWN_MAX, vm.topNProperty().get());
         topN.setId("top-n");
         topN.setPrefWidth(110);
-        topN.setFocusTraversable(false);
         topN.setMajorTickUnit(5);
         topN.setMinorTickCount(0);
         topN.setSnapToTicks(true);
@@ -255,6 +253,7 @@ public final class StepView extends BorderPane implements LabTab {
                         nBox,
                         grow,
                         busy,
+                        charts.tableToggle("table-toggle"),
                         export,
                         guess.toolbarButton(),
                         present);

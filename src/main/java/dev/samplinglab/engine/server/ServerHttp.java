@@ -189,8 +189,8 @@ final class ServerHttp {
         if (cause instanceof HttpTimeoutException) {
             return new ServerException(
                     Kind.TIMEOUT,
-                    "the server at %s did not answer %s within %d s; it may be busy or the model too slow"
-                            .formatted(base, path, requestTimeout.toSeconds()));
+                    "the server at %s did not answer %s within %s s; it may be busy or the model too slow"
+                            .formatted(base, path, requestTimeout.toMillis() / 1000.0));
         }
         if (cause instanceof SSLException) {
             return new ServerException(
