@@ -128,11 +128,28 @@ public final class MainWindow {
         WindowBounds b = WindowBounds.fit(settings.width(), settings.height(), screen);
         stage.setMinWidth(WindowBounds.minWidth(screen));
         stage.setMinHeight(WindowBounds.minHeight(screen));
+        // a window manager (openbox, under GTK) may map the window smaller than asked, and the
+        // minimum then wins: ask again once it is shown
+        stage.addEventHandler(
+                javafx.stage.WindowEvent.WINDOW_SHOWN,
+                e -> Platform.runLater(() -> resizeIfShrunk(stage, b)));
         stage.setX(b.x());
         stage.setY(b.y());
         stage.setWidth(b.width());
         stage.setHeight(b.height());
         stage.setMaximized(b.maximized());
+    }
+
+    private static void resizeIfShrunk(Stage stage, WindowBounds b) {
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (stage.getWidth() < b.width() - 1 || stage.getHeight() < b.height() - 1) {
+            stage.setWidth(b.width());
+            stage.setHeight(b.height());
+            stage.setX(b.x());
+            stage.setY(b.y());
+        }
     }
 
     /**

@@ -240,7 +240,11 @@ class LabTabsTest {
         Path png = dir.resolve("compare.png");
         prompts.files.add(png);
         robot.interact(() -> tabs.tab(TabId.COMPARE, CompareView.class).exportPng());
-        assertThat(javax.imageio.ImageIO.read(png.toFile()).getWidth()).isPositive();
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).as("the PNG size, not the window's").isEqualTo(1600);
+        assertThat(image.getHeight()).isEqualTo(900);
+        assertThat(image.getRGB(1590, 5)).as("title band").isNotEqualTo(image.getRGB(1590, 895));
+        assertThat(prompts.saved).containsExactly(csv, png);
     }
 
     @Test

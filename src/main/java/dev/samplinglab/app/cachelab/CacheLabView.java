@@ -46,7 +46,15 @@ public final class CacheLabView extends BorderPane implements LabTab {
     /** What the cache saves, next to the chart. */
     static final String EXPLANATION =
             """
-            Without a cache, every new token runs the whole text so far through the model again:             at position t it recomputes the keys and values of all t earlier positions in every             layer, so the work per token grows with t (O(t) per token, O(t²) in all). With the             KV cache, each position's keys and values are computed once and kept; a new token             computes only its own and reads the rest, so the work per token stays about flat             (O(1) matrix work per token; attention still reads t cached entries). The price is             memory: the cache below grows by one column per token. The logits are the same             either way, which the check below confirms.""";
+            Without a cache, every new token runs the whole text so far through the model again: at
+            position t it recomputes the keys and values of all t earlier positions in every layer,
+            so the work per token grows with t (O(t) per token, O(t²) in all). With the KV cache,
+            each position's keys and values are computed once and kept; a new token computes only
+            its own and reads the rest, so the work per token stays about flat (O(1) matrix work per
+            token; attention still reads t cached entries). The price is memory: the cache below
+            grows by one column per token. The logits are the same either way, which the check below
+            confirms."""
+                    .replace('\n', ' '); // one paragraph; the lines are only for the source
 
     private final ComboBox<String> model = new ComboBox<>();
 

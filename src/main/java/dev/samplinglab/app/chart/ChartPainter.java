@@ -347,6 +347,17 @@ final class ChartPainter {
                 new double[] {cx - s, cx + s, cx}, new double[] {tip - 2 * s, tip - 2 * s, tip}, 3);
         g.setFill(Palette.VERMILLION.darker());
         g.setFont(theme.tickFont());
+        if (tip > yy - 2) {
+            // a bar that reaches the top: no room above it, where the label would sit on the
+            // axis numbers; it goes beside the bar instead
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(
+                    tick(data.values()[i]),
+                    layout.barLeft(i) + layout.barWidth() + 3,
+                    Math.max(yy, top) + 8 * theme.scale());
+            return;
+        }
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText(tick(data.values()[i]), cx, tip - 2 * s - 1);

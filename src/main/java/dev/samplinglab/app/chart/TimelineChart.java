@@ -62,7 +62,7 @@ public class TimelineChart extends CanvasChart {
     }
 
     private double left() {
-        return 128 * theme.scale();
+        return 150 * theme.scale(); // room for "entropy (model, T = 1)"
     }
 
     private void updateHeight() {

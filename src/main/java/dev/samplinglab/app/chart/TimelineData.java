@@ -19,12 +19,15 @@ import java.util.List;
 public record TimelineData(
         double[] entropyBits, double[] surprisalBits, double[] nucleus, double[] keptMass) {
 
-    /** The four series, in display order, with their names. */
+    /**
+     * The four series, in display order, with their names: each names its distribution as the
+     * status line does (entropy of the model's T = 1 distribution, kept mass under the model).
+     */
     public enum Series {
-        ENTROPY("entropy (bits)"),
+        ENTROPY("entropy (model, T = 1)"),
         SURPRISAL("surprisal (bits)"),
         NUCLEUS("nucleus (tokens)"),
-        KEPT_MASS("kept mass");
+        KEPT_MASS("kept mass (model)");
 
         private final String label;
 

@@ -34,13 +34,14 @@ final class MetricRows {
                     new Row(
                             "mean entropy, final (bits)",
                             "(1/n) Σ_t H_t with H = −Σ_i p_i · log2 p_i of the final distribution"
-                                    + " each token was drawn from (0 for greedy): how much choice"
-                                    + " the strategy left",
+                                    + " each token was drawn from: how much choice the strategy"
+                                    + " left (greedy draws from a point mass: 0 bits, whatever"
+                                    + " its chart shows)",
                             m -> fmt(m.meanEntropyBits(), "%.3f")),
                     new Row(
                             "mean kept, final (tokens)",
                             "(1/n) Σ_t k_t, k the number of tokens the final distribution kept"
-                                    + " at step t (1 for greedy)",
+                                    + " at step t (greedy keeps 1 token, the argmax)",
                             m -> fmt(m.meanNucleus(), "%.1f")),
                     new Row(
                             "distinct-1 / distinct-2 (share)",

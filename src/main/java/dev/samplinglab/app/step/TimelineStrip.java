@@ -28,6 +28,7 @@ public final class TimelineStrip extends TimelineChart {
                 .addListener(
                         (obs, o, on) -> setTheme(on ? ChartTheme.PRESENTATION : ChartTheme.NORMAL));
         setOnPick(vm::select);
+        javafx.scene.control.Tooltip.install(this, StatusText.tooltip());
         show(TimelineData.of(vm.history()), vm.selectedProperty().get());
     }
 }

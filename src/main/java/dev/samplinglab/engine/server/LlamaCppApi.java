@@ -91,19 +91,40 @@ final class LlamaCppApi implements LogProbsApi {
         return topN;
     }
 
+    /**
+     * llama-server withholds the probabilities when the token it sampled itself ends inside a UTF-8
+     * character; the distribution does not depend on that token, so it is asked again with another
+     * seed.
+     */
+    static final int WITHHELD_RETRIES = 4;
+
     @Override
     public TopLogProbs next(ServerContext context) {
+        for (int attempt = 0; ; attempt++) {
+            JsonElement r = post(body(context, attempt));
+            if (attempt < WITHHELD_RETRIES && !hasProbabilities(r)) {
+                continue;
+            }
+            return parse(r);
+        }
+    }
+
+    private JsonObject body(ServerContext context, int attempt) {
         JsonObject b = new JsonObject();
         b.add("prompt", idArray(context.ids()));
         b.addProperty("n_predict", 1);
         b.addProperty("n_probs", topN);
         b.addProperty("cache_prompt", true);
         b.addProperty("temperature", 1.0);
+        b.addProperty(
+                "seed", attempt); // no "model": llama-server b4748 then drops the probabilities
         b.addProperty("post_sampling_probs", false);
-        b.addProperty("model", model);
-        JsonElement r;
+        return b;
+    }
+
+    private JsonElement post(JsonObject body) {
         try {
-            r = http.post("/completion", b);
+            return http.post("/completion", body);
         } catch (ServerException e) {
             throw e.kind() == Kind.NOT_FOUND
                     ? new ServerException(
@@ -112,7 +133,12 @@ final class LlamaCppApi implements LogProbsApi {
                                     .formatted(http.base(), e.getMessage()))
                     : e;
         }
-        return parse(r);
+    }
+
+    private static boolean hasProbabilities(JsonElement r) {
+        return ServerJson.path(r, "completion_probabilities")
+                .filter(p -> p.isJsonArray() && !p.getAsJsonArray().isEmpty())
+                .isPresent();
     }
 
     private TopLogProbs parse(JsonElement r) {
@@ -120,7 +146,9 @@ final class LlamaCppApi implements LogProbsApi {
         ServerJson json = new ServerJson(where);
         JsonElement probs = json.object(r, "answer").get("completion_probabilities");
         if (probs == null || !probs.isJsonArray() || probs.getAsJsonArray().isEmpty()) {
-            throw json.noLogProbs("completion_probabilities is missing (was n_probs ignored?)");
+            throw json.noLogProbs(
+                    "completion_probabilities is missing %d times (was n_probs ignored?)"
+                            .formatted(WITHHELD_RETRIES + 1));
         }
         JsonObject first =
                 json.object(probs.getAsJsonArray().get(0), "completion_probabilities[0]");

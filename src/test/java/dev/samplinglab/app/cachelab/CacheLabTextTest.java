@@ -24,4 +24,10 @@ class CacheLabTextTest {
     void theExplanationSaysWhatIsRecomputed(String phrase) {
         assertThat(CacheLabView.EXPLANATION).contains(phrase);
     }
+
+    /** A text block's line continuation once left runs of 13 spaces inside the paragraph. */
+    @org.junit.jupiter.api.Test
+    void theExplanationIsOneParagraphWithSingleSpaces() {
+        assertThat(CacheLabView.EXPLANATION).doesNotContain("  ").doesNotContain("\n");
+    }
 }
