@@ -56,7 +56,6 @@ record ContextCounts(int[] ids, int[] counts) {
                 values[n++] = penalty.apply(in.logits[id], counts[i]);
             }
         }
-        return StageResult.of(
-                in.withChanged(Arrays.copyOf(changed, n), Arrays.copyOf(values, n)));
+        return StageResult.of(in.withChanged(Arrays.copyOf(changed, n), Arrays.copyOf(values, n)));
     }
 }
