@@ -209,6 +209,8 @@ public final class StrategyEditor extends VBox {
                                 "Keep tokens while the running sum stays ≤ p"));
         rules.setId(id + "rule");
         rule = rules.getToggleGroup();
+        // the skin joins the buttons to the group only when shown: join now, to select one now
+        rules.getButtons().forEach(b -> b.setToggleGroup(rule));
         select(form.ruleProperty().get());
         form.ruleProperty().addListener((obs, o, n) -> select(n));
         rule.selectedToggleProperty()
