@@ -12,6 +12,7 @@ import dev.samplinglab.app.step.ModelChoice;
 import dev.samplinglab.engine.JvmDefaults;
 import dev.samplinglab.engine.generate.BundledModels;
 import dev.samplinglab.engine.hub.HubEnvironment;
+import dev.samplinglab.engine.hub.RepoId;
 import dev.samplinglab.engine.sampling.TraceJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -92,7 +93,16 @@ public final class SamplingLabApp extends Application {
                                 hub,
                                 Platform::runLater)
                         .attach(stage);
-        window.lessons().setOnGetModel(spec -> hubModels.showDialog(stage));
+        window.lessons()
+                .setOnGetModel(
+                        spec -> {
+                            var download = hubModels.showDialog(stage).viewModel();
+                            // a repository id (ORG/NAME[@REV]) is filled in, ready to download
+                            String repo = spec.replaceFirst("@.*$", "");
+                            if (repo.contains("/") && RepoId.isValid(repo)) {
+                                download.repoProperty().set(repo);
+                            }
+                        });
         new ServerModels(
                         window.view().controls(),
                         window.viewModel(),

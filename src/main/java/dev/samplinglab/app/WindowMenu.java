@@ -19,9 +19,11 @@ public final class WindowMenu extends HBox {
 
     public WindowMenu(ObservableBooleanValue presentation) {
         setId("window-menu");
-        getStyleClass().add("window-menu");
+        // the whole row looks like the menu bar; the bar itself draws no background of its own
+        getStyleClass().addAll("window-menu", "menu-bar");
         MenuBar bar = new MenuBar(file);
         bar.setId("menu-bar");
+        bar.setStyle("-fx-background-color: transparent; -fx-padding: 0;");
         file.setId("menu-file");
         HBox.setHgrow(bar, Priority.ALWAYS);
         status.setAlignment(Pos.CENTER_RIGHT);

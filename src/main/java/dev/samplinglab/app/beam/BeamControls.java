@@ -1,14 +1,13 @@
 package dev.samplinglab.app.beam;
 
 import dev.samplinglab.app.widgets.SpinnerInput;
+import dev.samplinglab.app.widgets.Switches;
 import dev.samplinglab.engine.generate.beam.EarlyStopping;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -24,13 +23,13 @@ public final class BeamControls extends VBox {
         setId("beam-controls");
         getStyleClass().add("beam-controls");
         setPadding(new Insets(8, 10, 4, 10));
-        CheckBox on = new CheckBox("Beam search");
-        on.setId("beam-mode");
-        on.selectedProperty().bindBidirectional(vm.activeProperty());
-        on.setTooltip(
-                new Tooltip(
+        var on =
+                Switches.of(
+                        "beam-mode",
+                        "Beam search",
                         "Decode with beam search (Hugging Face semantics) instead of sampling:"
-                                + " the centre shows the tree of beams"));
+                                + " the centre shows the tree of beams",
+                        vm.activeProperty());
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(4);

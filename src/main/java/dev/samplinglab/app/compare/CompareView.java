@@ -10,6 +10,7 @@ import dev.samplinglab.app.io.ExportSaver;
 import dev.samplinglab.app.io.PngSize;
 import dev.samplinglab.app.io.TitledImage;
 import dev.samplinglab.app.widgets.PngSizeMenu;
+import dev.samplinglab.app.widgets.Switches;
 import dev.samplinglab.app.widgets.Toolbar;
 import dev.samplinglab.app.widgets.TransportBar;
 import dev.samplinglab.engine.io.AtomicFiles;
@@ -24,14 +25,12 @@ import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.control.Tooltip;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
@@ -130,13 +129,13 @@ public final class CompareView extends BorderPane implements LabTab {
                 .bind(
                         Bindings.size(vm.columns())
                                 .greaterThanOrEqualTo(CompareViewModel.MAX_COLUMNS));
-        CheckBox beamColumn = new CheckBox("Beam column");
-        beamColumn.setId("cmp-beam");
-        beamColumn.selectedProperty().bindBidirectional(vm.beam().enabledProperty());
-        beamColumn.setTooltip(
-                new Tooltip(
+        var beamColumn =
+                Switches.of(
+                        "cmp-beam",
+                        "Beam column",
                         "Add a beam-search column, stepped in lockstep with the others, with the"
-                                + " same metrics"));
+                                + " same metrics",
+                        vm.beam().enabledProperty());
         Label steps = new Label();
         steps.setId("cmp-steps");
         steps.textProperty().bind(Bindings.format("step %d", vm.stepsProperty()));
@@ -167,13 +166,13 @@ public final class CompareView extends BorderPane implements LabTab {
     }
 
     private HBox coinsRow() {
-        CheckBox crn = new CheckBox("Common random numbers");
-        crn.setId("cmp-crn");
-        crn.selectedProperty().bindBidirectional(vm.commonRandomNumbersProperty());
-        crn.setTooltip(
-                new Tooltip(
+        var crn =
+                Switches.of(
+                        "cmp-crn",
+                        "Common random numbers",
                         "On: all columns share the coin u of each step. Off: each"
-                                + " column has its own stream from the seed."));
+                                + " column has its own stream from the seed.",
+                        vm.commonRandomNumbersProperty());
         Label what = new Label();
         what.setId("cmp-coins");
         what.getStyleClass().add("coins-description");

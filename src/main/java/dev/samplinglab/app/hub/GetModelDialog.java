@@ -54,6 +54,11 @@ public final class GetModelDialog {
         return stage;
     }
 
+    /** The download behind the dialog (a lesson fills in the repository it needs). */
+    public DownloadViewModel viewModel() {
+        return vm;
+    }
+
     private VBox curated() {
         ListView<CuratedModel> list = new ListView<>();
         list.setId("curated-models");

@@ -113,10 +113,13 @@ public final class FxLessonPrompts implements LessonPrompts {
         alert.setTitle(title);
         alert.setHeaderText(title);
         Label text = new Label(message);
+        text.setId("lesson-dialog-text");
         text.setWrapText(true);
-        text.setMaxWidth(560);
+        // a wrapped label needs a width to wrap at; hashes stay whole on their lines
+        text.setPrefWidth(620);
+        text.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         alert.getDialogPane().setContent(text);
-        alert.getDialogPane().setMinWidth(600);
+        alert.getDialogPane().setPrefWidth(680);
         return alert.showAndWait();
     }
 }

@@ -25,7 +25,7 @@ public final class LessonMenu {
         recent.setId("menu-recent-lessons");
         // filled when the File menu opens, so it always shows the list file as it is now
         recent.getItems().add(new MenuItem("(none)"));
-        file.setOnShowing(e -> fillRecent(recent, vm));
+        file.addEventHandler(Menu.ON_SHOWING, e -> fillRecent(recent, vm));
         save.disableProperty().bind(vm.busyProperty());
         open.disableProperty().bind(vm.busyProperty());
         recent.disableProperty().bind(vm.busyProperty());

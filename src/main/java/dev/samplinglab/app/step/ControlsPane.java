@@ -3,13 +3,13 @@ package dev.samplinglab.app.step;
 import dev.samplinglab.app.common.UserPrompts;
 import dev.samplinglab.app.widgets.ChainOrderBox;
 import dev.samplinglab.app.widgets.StrategyEditor;
+import dev.samplinglab.app.widgets.Switches;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
@@ -252,13 +252,13 @@ public final class ControlsPane extends VBox {
 
     /** Chat mode switch and the system message, shown while chat mode is on. */
     private Node chatBox() {
-        CheckBox chat = new CheckBox("Chat (the model's template)");
-        chat.setId("chat-mode");
-        chat.selectedProperty().bindBidirectional(vm.chatModeProperty());
-        chat.setTooltip(
-                new Tooltip(
+        var chat =
+                Switches.of(
+                        "chat-mode",
+                        "Chat (the model\'s template)",
                         "Send the prompt as the user message through the model's own chat"
-                                + " template (instruct models); applies on Reset (Ctrl+R)"));
+                                + " template (instruct models); applies on Reset (Ctrl+R)",
+                        vm.chatModeProperty());
         TextField system = new TextField();
         system.setId("system-message");
         system.setPromptText("System message (optional)");

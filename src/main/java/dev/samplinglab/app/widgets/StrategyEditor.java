@@ -6,7 +6,6 @@ import dev.samplinglab.engine.sampling.TopPRule;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
@@ -16,6 +15,7 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.controlsfx.control.SegmentedButton;
 
 /**
  * The editor of one {@link StrategyForm}, used by the step window, the compare columns and the
@@ -49,7 +49,7 @@ public final class StrategyEditor extends VBox {
         }
     }
 
-    private final ToggleGroup rule = new ToggleGroup();
+    private ToggleGroup rule; // the top-p rule buttons' group: the SegmentedButton's own
 
     /**
      * @param form the strategy to edit
@@ -60,9 +60,12 @@ public final class StrategyEditor extends VBox {
         setSpacing(layout == Layout.STEP ? 6 : 4);
         getStyleClass().add("strategy-editor");
         if (layout.presets) {
-            CheckBox greedy = new CheckBox("Greedy (argmax)");
-            greedy.setId(id + "greedy");
-            greedy.selectedProperty().bindBidirectional(form.greedyProperty());
+            var greedy =
+                    Switches.of(
+                            id + "greedy",
+                            "Greedy (argmax)",
+                            "Always take the most probable token; the penalties still apply",
+                            form.greedyProperty());
             getChildren().addAll(presets(form, id), greedy);
         }
         getChildren()
@@ -192,18 +195,22 @@ public final class StrategyEditor extends VBox {
     }
 
     private Node ruleBox(StrategyForm form, String id) {
-        ToggleButton inclusive =
-                ruleButton(
-                        id + "rule-inclusive",
-                        "inclusive",
-                        TopPRule.INCLUSIVE,
-                        "Keep the smallest prefix whose sum reaches p");
-        ToggleButton le =
-                ruleButton(
-                        id + "rule-cumsum",
-                        "cumsum ≤ p",
-                        TopPRule.CUMSUM_LE_P,
-                        "Keep tokens while the running sum stays ≤ p");
+        SegmentedButton rules =
+                new SegmentedButton(
+                        ruleButton(
+                                id + "rule-inclusive",
+                                "inclusive",
+                                TopPRule.INCLUSIVE,
+                                "Keep the smallest prefix whose sum reaches p"),
+                        ruleButton(
+                                id + "rule-cumsum",
+                                "cumsum ≤ p",
+                                TopPRule.CUMSUM_LE_P,
+                                "Keep tokens while the running sum stays ≤ p"));
+        rules.setId(id + "rule");
+        rule = rules.getToggleGroup();
+        // the skin joins the buttons to the group only when shown: join now, to select one now
+        rules.getButtons().forEach(b -> b.setToggleGroup(rule));
         select(form.ruleProperty().get());
         form.ruleProperty().addListener((obs, o, n) -> select(n));
         rule.selectedToggleProperty()
@@ -218,17 +225,16 @@ public final class StrategyEditor extends VBox {
         Label label = new Label("Top-p rule");
         label.getStyleClass().add("param-label");
         label.setMinWidth(96);
-        HBox box = new HBox(6, label, inclusive, le);
+        HBox box = new HBox(6, label, rules);
         box.setAlignment(Pos.CENTER_LEFT);
         return box;
     }
 
-    private ToggleButton ruleButton(String id, String text, TopPRule r, String tip) {
+    private static ToggleButton ruleButton(String id, String text, TopPRule r, String tip) {
         ToggleButton b = new ToggleButton(text);
         b.setId(id);
         b.setUserData(r);
         b.setTooltip(new Tooltip(tip));
-        b.setToggleGroup(rule);
         return b;
     }
 

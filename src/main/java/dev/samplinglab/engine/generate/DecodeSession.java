@@ -214,6 +214,32 @@ public final class DecodeSession implements AutoCloseable {
         }
     }
 
+    /**
+     * The logits the model gives after the session's tokens followed by {@code extra}, without
+     * taking a step: {@code extra} is fed into the KV cache past its length and the cache is cut
+     * back to where it was, so history, pending logits, coins and cache length are as before (the
+     * positions past the cache length are never read and are overwritten by the next step). Lets a
+     * guess of several tokens be scored without a second prefill of the context.
+     *
+     * @throws IllegalStateException when {@code extra} does not fit in the context
+     */
+    public float[] peek(int[] extra) {
+        if (extra.length == 0) {
+            return nextLogits();
+        }
+        int length = cache.length();
+        if (length + extra.length > cache.capacity()) {
+            throw new IllegalStateException(
+                    "the guess does not fit in the model's context of %d tokens"
+                            .formatted(cache.capacity()));
+        }
+        try {
+            return lm.shown(model.step(cache, extra));
+        } finally {
+            cache.truncate(length);
+        }
+    }
+
     /** Number of display candidates recorded per step (10..vocab). */
     public void setTopN(int n) {
         this.topN = Math.max(1, n);

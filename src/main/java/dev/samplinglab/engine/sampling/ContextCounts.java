@@ -34,4 +34,28 @@ record ContextCounts(int[] ids, int[] counts) {
         }
         return new ContextCounts(Arrays.copyOf(ids, n), Arrays.copyOf(counts, n));
     }
+
+    /** A penalty: the new logit of a token seen {@code count} times in the window. */
+    @FunctionalInterface
+    interface Penalty {
+        double apply(double logit, int count);
+    }
+
+    /**
+     * {@code in} with the logit of every kept token of the window changed by {@code penalty};
+     * tokens outside the window, or already dropped, keep theirs.
+     */
+    StageResult penalize(Distribution in, Penalty penalty) {
+        int[] changed = new int[ids.length];
+        double[] values = new double[ids.length];
+        int n = 0;
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            if (in.isKept(id)) {
+                changed[n] = id;
+                values[n++] = penalty.apply(in.logits[id], counts[i]);
+            }
+        }
+        return StageResult.of(in.withChanged(Arrays.copyOf(changed, n), Arrays.copyOf(values, n)));
+    }
 }

@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -29,17 +28,7 @@ public final class FrequencyPresencePenalty extends DescribedStage {
 
     @Override
     public StageResult apply(Distribution in, int[] context) {
-        ContextCounts counts = ContextCounts.of(context, window, in.vocabSize());
-        int[] ids = new int[counts.ids().length];
-        double[] values = new double[ids.length];
-        int n = 0;
-        for (int i = 0; i < counts.ids().length; i++) {
-            int id = counts.ids()[i];
-            if (in.isKept(id)) {
-                ids[n] = id;
-                values[n++] = in.logits[id] - counts.counts()[i] * frequency - presence;
-            }
-        }
-        return StageResult.of(in.withChanged(Arrays.copyOf(ids, n), Arrays.copyOf(values, n)));
+        return ContextCounts.of(context, window, in.vocabSize())
+                .penalize(in, (logit, count) -> logit - count * frequency - presence);
     }
 }

@@ -1,6 +1,5 @@
 package dev.samplinglab.engine.sampling;
 
-import java.util.Arrays;
 import java.util.Map;
 
 /**
@@ -42,17 +41,7 @@ public final class RepetitionPenalty extends DescribedStage {
 
     @Override
     public StageResult apply(Distribution in, int[] context) {
-        ContextCounts counts = ContextCounts.of(context, window, in.vocabSize());
-        int[] ids = new int[counts.ids().length];
-        double[] values = new double[ids.length];
-        int n = 0;
-        for (int id : counts.ids()) {
-            if (in.isKept(id)) {
-                double logit = in.logits[id];
-                ids[n] = id;
-                values[n++] = logit > 0 ? logit / theta : logit * theta;
-            }
-        }
-        return StageResult.of(in.withChanged(Arrays.copyOf(ids, n), Arrays.copyOf(values, n)));
+        return ContextCounts.of(context, window, in.vocabSize())
+                .penalize(in, (logit, count) -> logit > 0 ? logit / theta : logit * theta);
     }
 }

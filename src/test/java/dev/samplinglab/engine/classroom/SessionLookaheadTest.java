@@ -8,26 +8,44 @@ import dev.samplinglab.engine.generate.LanguageModel;
 import dev.samplinglab.engine.generate.StepRecord;
 import dev.samplinglab.engine.sampling.SamplingPipeline;
 import dev.samplinglab.engine.sampling.SamplingSettings;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Scoring on the bundled model: the lookahead agrees with the session and leaves it as it was. */
+/**
+ * Scoring on the bundled model (GPT-2 family) and a random Llama: the lookahead agrees with the
+ * session and leaves it as it was.
+ */
 class SessionLookaheadTest {
-    private static LanguageModel lm;
+    private static LanguageModel bundled;
+    private static LanguageModel llama;
 
     @BeforeAll
     static void open() {
-        lm = LanguageModel.open("bundled");
+        bundled = LanguageModel.open("bundled");
+        llama = LanguageModel.open("random:tiny-llama");
     }
 
     @AfterAll
     static void close() {
-        lm.close();
+        bundled.close();
+        llama.close();
     }
 
-    @Test
-    void aMultiTokenGuessIsScoredAsTheSessionWouldDrawIt() {
+    static Stream<String> models() {
+        return Stream.of("bundled", "random:tiny-llama");
+    }
+
+    private static LanguageModel model(String spec) {
+        return spec.equals("bundled") ? bundled : llama;
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
+    void aMultiTokenGuessIsScoredAsTheSessionWouldDrawIt(String spec) {
+        LanguageModel lm = model(spec);
         SamplingPipeline pipeline = SamplingPipeline.of(SamplingSettings.neutral());
         try (DecodeSession session = new DecodeSession(lm, "ROMEO:\nWhat", 7)) {
             GuessScore score;
@@ -45,8 +63,10 @@ class SessionLookaheadTest {
         }
     }
 
-    @Test
-    void scoringLeavesTheSessionAsItWas() {
+    @ParameterizedTest
+    @MethodSource("models")
+    void scoringLeavesTheSessionAsItWas(String spec) {
+        LanguageModel lm = model(spec);
         SamplingPipeline pipeline = SamplingPipeline.of(SamplingSettings.neutral());
         try (DecodeSession plain = new DecodeSession(lm, "ROMEO:", 11);
                 DecodeSession scored = new DecodeSession(lm, "ROMEO:", 11)) {
