@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true)
 public final class BenchCommand implements Callable<Integer> {
     static final String BOUND_SOURCE =
-            "memory_bandwidth_gbs: all-core streaming read in Java over 1 GiB off-heap, best of 5;"
+            "memory_bandwidth_gbs: all-core streaming read in Java over 1 GiB (%s), best of 5;"
                     + " libtorch_sum_gbs: libtorch sum over the same size, for comparison";
 
     @Option(
@@ -124,12 +124,13 @@ public final class BenchCommand implements Callable<Integer> {
             }
             bar.finish();
             // measured after the runs so its 1 GiB buffers do not count in their memory figures
+            String memory = MemoryBandwidth.javaStreamingMemory(1L << 30);
             double bandwidth = MemoryBandwidth.javaStreaming(1L << 30, 5);
             double libtorchBandwidth = MemoryBandwidth.libtorchSum(1L << 30, 5);
             out.put("memory_bandwidth_gbs", round(bandwidth));
             out.put("libtorch_sum_gbs", round(libtorchBandwidth));
             out.put("limit_tok_s", round(bandwidth * 1e9 / perToken));
-            out.put("limit_from", BOUND_SOURCE);
+            out.put("limit_from", BOUND_SOURCE.formatted(memory));
             for (Map<String, Object> run : runs) {
                 double tokS = (Double) run.get("cached_tok_s");
                 run.put("share_of_limit", round(tokS * perToken / (bandwidth * 1e9)));
@@ -159,10 +160,12 @@ public final class BenchCommand implements Callable<Integer> {
         CacheLab lab = new CacheLab(m);
         int[] prompt = {0};
         List<Double> cachedSeconds = new ArrayList<>();
+        List<Double> cpuSeconds = new ArrayList<>();
         CacheLab.Result withUncached = null;
         for (int r = 0; r < repeats; r++) {
             boolean both = r == 0 && !skipUncached;
             String label = (both ? "cached+uncached " : "cached ") + n;
+            long cpu0 = ProcessMemory.cpuNanos();
             CacheLab.Result result =
                     lab.run(
                             new CacheLab.Options(prompt, n, both),
@@ -171,6 +174,8 @@ public final class BenchCommand implements Callable<Integer> {
             cachedSeconds.add((result.prefillMillis() + result.cachedTotalMillis()) / 1e3);
             if (both) {
                 withUncached = result;
+            } else {
+                cpuSeconds.add((ProcessMemory.cpuNanos() - cpu0) / 1e9);
             }
         }
         double cached = median(cachedSeconds);
@@ -178,6 +183,11 @@ public final class BenchCommand implements Callable<Integer> {
         run.put("tokens", n);
         run.put("cached_tok_s", round(n / cached));
         run.put("cached_ms_per_token", round(cached * 1000 / n));
+        if (!cpuSeconds.isEmpty()) {
+            // CPU time of every thread (helpers' spin included): steadier than wall time on a
+            // shared machine, where a step waits for a core
+            run.put("cached_cpu_ms_per_token", round(median(cpuSeconds) * 1000 / n));
+        }
         run.put("rss_mb", round(ProcessMemory.rssMegabytes()));
         run.put("native_mb", round(ProcessMemory.nativeMegabytes()));
         if (withUncached != null) {

@@ -17,14 +17,40 @@ import java.util.concurrent.Future;
  * Streaming read bandwidth, the bound of a decode step that must read every weight once (McCalpin's
  * STREAM idea, https://www.cs.virginia.edu/stream/): every core reads its own part of a buffer of
  * at least 1 GiB, best of N passes after one that faults the pages in. Two readers: plain Java
- * vector loads over an off-heap buffer (the bound quoted), and libtorch's {@code sum} (what
- * libtorch's own kernels get from memory).
+ * vector loads over heap arrays, where {@link dev.samplinglab.engine.model.Projection} keeps the
+ * weights (the bound quoted; off-heap when the heap has no room for it), and libtorch's {@code sum}
+ * (what libtorch's own kernels get from memory).
  */
 final class MemoryBandwidth {
     private MemoryBandwidth() {}
 
-    /** GB/s (10^9 bytes per second) of a Java all-core streaming read over off-heap memory. */
+    /** Where {@link #javaStreaming} read: "heap" or "off-heap". */
+    static String javaStreamingMemory(long bytes) {
+        Runtime rt = Runtime.getRuntime();
+        long room = rt.maxMemory() - (rt.totalMemory() - rt.freeMemory());
+        return room > bytes + (256L << 20) ? "heap" : "off-heap";
+    }
+
+    /**
+     * GB/s (10^9 bytes per second) of a Java all-core streaming read over heap arrays (off-heap
+     * when the heap has no room: {@link #javaStreamingMemory}).
+     */
     static double javaStreaming(long bytes, int repeats) throws Exception {
+        if (javaStreamingMemory(bytes).equals("off-heap")) {
+            return offHeapStreaming(bytes, repeats);
+        }
+        int threads = java.lang.Runtime.getRuntime().availableProcessors();
+        int perThread = Math.toIntExact(Math.min(bytes / 4 / threads, Integer.MAX_VALUE - 64));
+        List<Callable<Float>> reads = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            float[] a = new float[perThread];
+            java.util.Arrays.fill(a, 1f);
+            reads.add(() -> MatVec.sum(a, 0, perThread));
+        }
+        return best((long) perThread * 4 * threads, repeats, threads, reads);
+    }
+
+    private static double offHeapStreaming(long bytes, int repeats) throws Exception {
         int threads = java.lang.Runtime.getRuntime().availableProcessors();
         int perThread = Math.toIntExact(Math.min(bytes / threads, Integer.MAX_VALUE - 64) & ~63L);
         List<ByteBuffer> parts = new ArrayList<>();

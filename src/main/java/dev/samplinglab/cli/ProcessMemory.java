@@ -34,4 +34,12 @@ public final class ProcessMemory {
         }
         return rssMegabytes() - java.lang.Runtime.getRuntime().totalMemory() / 1048576.0;
     }
+
+    /** CPU time of the whole process so far (every thread, user + system), in nanoseconds. */
+    public static long cpuNanos() {
+        var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun
+                ? sun.getProcessCpuTime()
+                : 0;
+    }
 }

@@ -203,8 +203,9 @@ public final class GptModel implements Decoder {
         long t0 = clock.start();
         NDArray positions = positionIds(ids.getManager(), batch, t, start, padding);
         NDArray x =
-                weights.tokenEmbedding
-                        .get(new NDIndex("{}", ids))
+                (train
+                                ? weights.tokenEmbedding().get(new NDIndex("{}", ids))
+                                : weights.lmHead.rows(ids))
                         .add(weights.positionEmbedding.get(new NDIndex("{}", positions)));
         x = drop(x, dropout, train);
         NDArray mask = Logits.causalMask(ids.getManager(), batch, t, start, padding, MASKED);
@@ -224,7 +225,7 @@ public final class GptModel implements Decoder {
         t1 = clock.lap("layer_norm", t1);
         NDArray logits =
                 train
-                        ? Linear.linear(x, weights.tokenEmbedding).singletonOrThrow()
+                        ? Linear.linear(x, weights.tokenEmbedding()).singletonOrThrow()
                         : MatVec.enabled() ? weights.lmHead.apply(x) : x.matMul(inferenceHead());
         clock.lap("lm_head", t1);
         return logits; // [B, T or 1, V]; toRows flattens the middle axis of a last-position call
@@ -237,10 +238,10 @@ public final class GptModel implements Decoder {
      */
     private synchronized NDArray inferenceHead() {
         if (lmHead == null) {
-            long[] shape = weights.tokenEmbedding.getShape().getShape();
+            long[] shape = weights.tokenEmbedding().getShape().getShape();
             int rows = (int) shape[0];
             int cols = (int) shape[1];
-            float[] t = GptWeights.transpose(weights.tokenEmbedding.toFloatArray(), rows, cols);
+            float[] t = GptWeights.transpose(weights.lmHead.toFloatArray(), rows, cols);
             NDArray head = manager.create(t, new Shape(cols, rows));
             NDScope.unregister(head);
             lmHead = head;

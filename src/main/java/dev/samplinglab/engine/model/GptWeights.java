@@ -76,8 +76,7 @@ public final class GptWeights {
         }
     }
 
-    public final NDArray tokenEmbedding; // [vocab, d], also the tied LM head
-    public final Projection lmHead; // over tokenEmbedding's memory (tied), no bias
+    public final Projection lmHead; // the token embedding [vocab, d], also the tied LM head
     public final NDArray positionEmbedding; // [n_positions, d]
     public final Block[] blocks; // [n_layer]
     public final NDArray lnFinalGain; // [d]
@@ -85,16 +84,23 @@ public final class GptWeights {
 
     public GptWeights(Projection wte, NDArray wpe, Block[] blocks, NDArray lnfG, NDArray lnfB) {
         this.lmHead = wte;
-        this.tokenEmbedding = wte.weight();
         this.positionEmbedding = wpe;
         this.blocks = blocks.clone();
         this.lnFinalGain = lnfG;
         this.lnFinalBias = lnfB;
     }
 
-    /** Every parameter array (for training and byte counts). */
+    /**
+     * The token embedding [vocab, d] as a DJL array (moves it off the Java heap: see {@link
+     * Projection#weight()}); lookups in inference use {@code lmHead.rows(ids)}.
+     */
+    public NDArray tokenEmbedding() {
+        return lmHead.weight();
+    }
+
+    /** Every parameter array, for training and checkpoints (moves every projection off-heap). */
     public List<NDArray> parameters() {
-        List<NDArray> all = new ArrayList<>(List.of(tokenEmbedding, positionEmbedding));
+        List<NDArray> all = new ArrayList<>(List.of(tokenEmbedding(), positionEmbedding));
         for (Block b : blocks) {
             all.addAll(b.arrays());
         }
@@ -105,8 +111,17 @@ public final class GptWeights {
 
     /** Total bytes of the parameters (fp32). */
     public long bytes() {
+        long n = lmHead.bytes() + size(positionEmbedding, lnFinalGain, lnFinalBias);
+        for (Block b : blocks) {
+            n += b.qkv.bytes() + b.attnOut.bytes() + b.fc.bytes() + b.fcOut.bytes();
+            n += size(b.ln1Gain, b.ln1Bias, b.ln2Gain, b.ln2Bias);
+        }
+        return n;
+    }
+
+    private static long size(NDArray... arrays) {
         long n = 0;
-        for (NDArray a : parameters()) {
+        for (NDArray a : arrays) {
             n += a.getShape().size() * 4;
         }
         return n;
@@ -124,9 +139,17 @@ public final class GptWeights {
     static Projection conv1d(NDManager m, ByteBuffer data, long[] shape, ByteBuffer bias) {
         int rows = (int) shape[0];
         int cols = (int) shape[1];
-        float[] src = new float[rows * cols];
-        data.order(ByteOrder.nativeOrder()).asFloatBuffer().get(src);
-        return Projection.of(m, transpose(src, rows, cols), cols, rows, bias);
+        java.nio.FloatBuffer src = data.duplicate().order(ByteOrder.nativeOrder()).asFloatBuffer();
+        float[] dst = new float[rows * cols];
+        for (int r = 0; r < rows; r++) {
+            if ((r & 255) == 0) {
+                WeightLoader.checkCancelled("a Conv1D weight");
+            }
+            for (int c = 0; c < cols; c++) {
+                dst[c * rows + r] = src.get(r * cols + c);
+            }
+        }
+        return Projection.of(m, dst, cols, rows, bias);
     }
 
     /** Row-major [rows, cols] to row-major [cols, rows] (Conv1D and torch layouts, tied head). */

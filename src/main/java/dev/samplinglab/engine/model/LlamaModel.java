@@ -39,7 +39,7 @@ public final class LlamaModel implements Decoder {
         float[] inv = config.ropeScaling().inverseFrequencies(config.ropeTheta(), config.headDim());
         this.rope = new Rope(manager, inv);
         long bytes = weights.bytes();
-        long embedding = weights.embedding.getShape().size() * 4;
+        long embedding = weights.embedding.bytes();
         this.summary =
                 new DecoderSummary(
                         config.family().modelType(),
@@ -148,7 +148,7 @@ public final class LlamaModel implements Decoder {
         NDManager sm = ids.getManager();
         NDArray[] tables = rope.tables(sm, Rope.positions(batch, t, start, padding), batch, t);
         NDArray mask = Logits.causalMask(sm, batch, t, start, padding, MASKED);
-        NDArray x = weights.embedding.get(new NDIndex("{}", ids)); // [B, T, d]
+        NDArray x = weights.embedding.rows(ids); // [B, T, d]
         for (int l = 0; l < weights.layers.length; l++) {
             if (cancelled != null && cancelled.getAsBoolean()) {
                 return null;

@@ -47,8 +47,7 @@ public final class LlamaWeightLoader {
                 (name, shape) -> {
                     SplittableRandom rng = root.split();
                     int n = Math.toIntExact(Arrays.stream(shape).reduce(1, (a, b) -> a * b));
-                    ByteBuffer buf =
-                            ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
+                    ByteBuffer buf = ByteBuffer.allocate(n * 4).order(ByteOrder.nativeOrder());
                     boolean norm = name.endsWith("norm.weight");
                     double scale = name.endsWith(".bias") ? halfWidth / 2 : halfWidth;
                     for (int i = 0; i < n; i++) {

@@ -29,23 +29,23 @@ public final class LlamaWeights {
             Projection down // [d, I]
             ) {}
 
-    public final NDArray embedding; // [vocab, d]
+    public final Projection embedding; // [vocab, d]; lookups through rows(ids)
     public final Layer[] layers;
     public final NDArray finalNorm; // [d]
     public final Projection lmHead; // [vocab, d]; over the embedding's memory when tied
     public final boolean tied;
 
     LlamaWeights(Projection embedding, Layer[] layers, NDArray finalNorm, Projection lmHead) {
-        this.embedding = embedding.weight();
+        this.embedding = embedding;
         this.layers = layers.clone();
         this.finalNorm = finalNorm;
         this.lmHead = lmHead;
         this.tied = lmHead == embedding;
     }
 
-    /** Every distinct array (the tied head counted once). */
+    /** Every distinct array, the tied head counted once (moves every projection off-heap). */
     public List<NDArray> arrays() {
-        List<NDArray> all = new ArrayList<>(List.of(embedding, finalNorm));
+        List<NDArray> all = new ArrayList<>(List.of(embedding.weight(), finalNorm));
         if (!tied) {
             all.add(lmHead.weight());
         }
@@ -72,7 +72,16 @@ public final class LlamaWeights {
 
     /** Bytes held (fp32). */
     public long bytes() {
-        return arrays().stream().mapToLong(a -> a.getShape().size() * 4).sum();
+        long n = embedding.bytes() + size(finalNorm) + (tied ? 0 : lmHead.bytes());
+        for (Layer l : layers) {
+            n += l.qkv.bytes() + l.o.bytes() + l.gateUp.bytes() + l.down.bytes();
+            n += size(l.inputNorm) + size(l.qkNorm) + size(l.postNorm);
+        }
+        return n;
+    }
+
+    private static long size(NDArray a) {
+        return a == null ? 0 : a.getShape().size() * 4;
     }
 
     /**
@@ -191,7 +200,7 @@ public final class LlamaWeights {
         }
         long width = Math.max(cols, 1);
         ByteBuffer out =
-                ByteBuffer.allocateDirect(Math.toIntExact(total * width * 4))
+                ByteBuffer.allocate(Math.toIntExact(total * width * 4))
                         .order(ByteOrder.nativeOrder());
         for (int i = 0; i < names.length; i++) {
             WeightLoader.checkCancelled(names[i]);

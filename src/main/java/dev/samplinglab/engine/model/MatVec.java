@@ -48,6 +48,25 @@ public final class MatVec {
     }
 
     /**
+     * y = W x (+ bias), W row-major [out, in] fp32 on the Java heap (the fast path on JDK 17:
+     * {@code fromArray} loads cost less than {@code fromByteBuffer} ones).
+     *
+     * @param bias [out] fp32 in native order, or null
+     */
+    public static void multiply(float[] w, int out, int in, float[] x, ByteBuffer bias, float[] y) {
+        int rowsPerTask = Math.max(4, CHUNK_BYTES / (in * 4)) & ~3;
+        int tasks = (out + rowsPerTask - 1) / rowsPerTask;
+        DecodeThreads.shared()
+                .run(
+                        tasks,
+                        t -> {
+                            int r0 = t * rowsPerTask;
+                            int r1 = Math.min(out, r0 + rowsPerTask);
+                            VectorMatVec.rows(w, in, x, bias, y, r0, r1);
+                        });
+    }
+
+    /**
      * Sums the floats in bytes [from, to) of a native-order direct buffer with the same vector
      * loads as the kernel (a streaming read, for the memory-bandwidth bound); a scalar loop when
      * the kernel is off.
@@ -59,6 +78,18 @@ public final class MatVec {
         float s = 0;
         for (int o = from; o + 4 <= to; o += 4) {
             s += b.getFloat(o);
+        }
+        return s;
+    }
+
+    /** Sums a[from, to) with the kernel's vector loads (the streaming read it does on the heap). */
+    public static float sum(float[] a, int from, int to) {
+        if (ENABLED) {
+            return VectorMatVec.sum(a, from, to);
+        }
+        float s = 0;
+        for (int i = from; i < to; i++) {
+            s += a[i];
         }
         return s;
     }

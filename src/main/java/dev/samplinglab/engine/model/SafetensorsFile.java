@@ -79,7 +79,7 @@ public final class SafetensorsFile implements AutoCloseable {
         return Collections.unmodifiableMap(tensors);
     }
 
-    /** Reads one tensor converted to float32, little-endian, into a new direct buffer. */
+    /** Reads one tensor converted to float32, in native order, into a new heap buffer. */
     public ByteBuffer readAsFloat32(TensorInfo info) {
         int n = Math.toIntExact(info.elementCount());
         ByteBuffer raw = ByteBuffer.allocate(Math.toIntExact(info.end() - info.begin()));
@@ -101,7 +101,7 @@ public final class SafetensorsFile implements AutoCloseable {
                     e);
         }
         raw.flip().order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer out = ByteBuffer.allocateDirect(n * 4).order(ByteOrder.nativeOrder());
+        ByteBuffer out = ByteBuffer.allocate(n * 4).order(ByteOrder.nativeOrder());
         for (int i = 0; i < n; i++) {
             float v = info.dtype().read(raw, i);
             if (!Float.isFinite(v)) {

@@ -55,8 +55,7 @@ public final class WeightLoader {
                 (name, shape) -> {
                     int n = (int) Arrays.stream(shape).reduce(1, (a, b) -> a * b);
                     ByteBuffer buf =
-                            ByteBuffer.allocateDirect(n * 4)
-                                    .order(java.nio.ByteOrder.nativeOrder());
+                            ByteBuffer.allocate(n * 4).order(java.nio.ByteOrder.nativeOrder());
                     boolean gain =
                             name.endsWith("ln_1.weight")
                                     || name.endsWith("ln_2.weight")
@@ -147,8 +146,8 @@ public final class WeightLoader {
         SafetensorsWriter out = new SafetensorsWriter(dtype);
         out.add(
                 "wte.weight",
-                w.tokenEmbedding.getShape().getShape(),
-                w.tokenEmbedding.toFloatArray());
+                new long[] {w.lmHead.outFeatures(), w.lmHead.inFeatures()},
+                w.lmHead.toFloatArray());
         out.add(
                 "wpe.weight",
                 w.positionEmbedding.getShape().getShape(),

@@ -55,7 +55,7 @@ public final class ModelTrainer {
             NDArray p = ps.get(i);
             mask[i] =
                     p.getShape().dimension() == 2
-                            && p != model.weights().tokenEmbedding
+                            && p != model.weights().tokenEmbedding()
                             && p != model.weights().positionEmbedding;
         }
         return mask;

@@ -62,7 +62,7 @@ class GptModelTest {
                     var out = model.forwardTrain(ids, 0f)) {
                 assertThat(out.getShape().getShape()).containsExactly(1, 3, 13);
             }
-            model.weights().tokenEmbedding.muli(2f);
+            model.weights().tokenEmbedding().muli(2f);
             float[][] expected = new NaiveGpt(model).forward(tokens);
             assertThat(maxAbsDiff(expected, model.logitsAllPositions(tokens))).isLessThan(1e-4);
         }

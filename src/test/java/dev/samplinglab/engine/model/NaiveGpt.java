@@ -15,7 +15,7 @@ final class NaiveGpt {
     NaiveGpt(GptModel model) {
         this.c = model.config();
         GptWeights w = model.weights();
-        wte = w.tokenEmbedding.toFloatArray();
+        wte = w.tokenEmbedding().toFloatArray();
         wpe = w.positionEmbedding.toFloatArray();
         blocks = new float[w.blocks.length][][];
         for (int l = 0; l < blocks.length; l++) {

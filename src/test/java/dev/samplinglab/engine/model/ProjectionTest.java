@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.core.Linear;
+import ai.djl.pytorch.jni.JniUtils;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.SplittableRandom;
@@ -65,15 +66,30 @@ class ProjectionTest {
     void javaKernelAgreesWithLibtorchLinear(int out, int in) {
         assumeTrue(MatVec.enabled(), "needs --add-modules jdk.incubator.vector");
         SplittableRandom rng = new SplittableRandom(out * 31L + in);
+        String before = System.getProperty("samplinglab.weights");
+        System.setProperty("samplinglab.weights", "heap"); // whatever earlier tests left in it
+        boolean grad = JniUtils.isGradMode(); // per thread: on unless this thread turned it off
+        JniUtils.setGradMode(false);
         try (NDManager m = NDManager.newBaseManager();
                 NDScope ignored = new NDScope()) {
             Projection p =
                     Projection.of(m, gaussian(rng, out * in), out, in, bytes(gaussian(rng, out)));
             NDArray x = m.create(gaussian(rng, in), new Shape(1, 1, in));
-            float[] fast = p.apply(x).toFloatArray();
+            float[] fromHeap = p.apply(x).toFloatArray();
+            assertThat(p.isOnHeap()).isTrue();
             float[] reference =
                     Linear.linear(x, p.weight(), p.bias()).singletonOrThrow().toFloatArray();
-            assertThat(maxAbsDiff(fast, reference)).isLessThan(1e-4f);
+            assertThat(p.isOnHeap()).isFalse(); // weight() moved W into the array's memory
+            float[] offHeap = p.apply(x).toFloatArray();
+            assertThat(maxAbsDiff(fromHeap, reference)).isLessThan(1e-4f);
+            assertThat(maxAbsDiff(offHeap, reference)).isLessThan(1e-4f);
+        } finally {
+            JniUtils.setGradMode(grad);
+            if (before == null) {
+                System.clearProperty("samplinglab.weights");
+            } else {
+                System.setProperty("samplinglab.weights", before);
+            }
         }
     }
 
@@ -84,6 +100,23 @@ class ProjectionTest {
             Projection p = Projection.of(m, new float[] {1, 2, 3, 4}, 2, 2, null);
             float[] y = p.apply(m.create(new float[] {1, 1, 0, 1}, new Shape(2, 2))).toFloatArray();
             assertThat(y).containsExactly(3f, 7f, 2f, 4f);
+            assertThat(p.isOnHeap()).isEqualTo(MatVec.enabled()); // a temporary copy for libtorch
+        }
+    }
+
+    @Test
+    void rowsLookUpTheSameRowsOnAndOffTheHeap() {
+        try (NDManager m = NDManager.newBaseManager();
+                NDScope ignored = new NDScope()) {
+            Projection p = Projection.of(m, new float[] {1, 2, 3, 4, 5, 6}, 3, 2, null);
+            NDArray ids = m.create(new long[] {2, 0}, new Shape(1, 2));
+            NDArray before = p.rows(ids);
+            p.weight();
+            NDArray after = p.rows(ids);
+            for (NDArray r : new NDArray[] {before, after}) {
+                assertThat(r.getShape()).isEqualTo(new Shape(1, 2, 2));
+                assertThat(r.toFloatArray()).containsExactly(5f, 6f, 1f, 2f);
+            }
         }
     }
 
