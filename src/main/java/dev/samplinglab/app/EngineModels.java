@@ -30,6 +30,12 @@ import java.util.function.DoubleConsumer;
 public final class EngineModels implements ModelOpener {
     private final SharedModels shared = new SharedModels(EngineModels::openModel);
 
+    /** Why beam search does not run on an inference-server model, in one line. */
+    static final String SERVER_BEAMS =
+            "Beam search is unavailable for an inference-server model: the server keeps no cache"
+                    + " rows per beam, and beam scores need each token's log-probability, which"
+                    + " the server sends only for its top N. Switch beam search off to step.";
+
     /** The models the lab tabs use: the same open instances as the step window's, per spec. */
     public SharedModels shared() {
         return shared;
@@ -71,6 +77,9 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public BeamBackend beams() {
+            if (lm.model().returnsTopLogProbs()) {
+                throw new dev.samplinglab.engine.BadInputException(SERVER_BEAMS);
+            }
             return new EngineBeamBackend(lm);
         }
 

@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.samplinglab.app.beam.BeamTreeView;
 import dev.samplinglab.app.chart.CanvasChart;
+import dev.samplinglab.app.chart.ChartData;
 import dev.samplinglab.app.chart.ChartStack;
 import dev.samplinglab.app.chart.ChartSummary;
+import dev.samplinglab.app.chart.ChartTableView;
 import dev.samplinglab.app.chart.StageChart;
+import dev.samplinglab.app.chart.StageTable;
 import dev.samplinglab.app.common.FakeModel;
 import dev.samplinglab.app.common.LabTestModels;
 import dev.samplinglab.app.common.RecordingPrompts;
@@ -146,6 +149,25 @@ class AccessibleChartsTest {
         robot.type(KeyCode.SPACE);
         assertThat(charts.tableShownProperty().get()).isTrue();
         assertThat(toggle.isSelected()).isTrue();
+    }
+
+    @Test
+    void aCompareColumnShowsItsFinalDistributionAsATable(FxRobot robot) {
+        robot.interact(() -> tabs.show(TabId.COMPARE));
+        robot.type(KeyCode.RIGHT, 2);
+        ChartData fin = robot.lookup("#c1-final-chart").queryAs(StageChart.class).data();
+        robot.clickOn("#c1-table-toggle");
+        ChartTableView table = robot.lookup("#c1-table").queryAs(ChartTableView.class);
+        assertThat(table.isVisible()).isTrue();
+        assertThat(table.getItems()).hasSize(fin.size() + 1);
+        for (int i = 0; i < fin.size(); i++) {
+            StageTable.Row row = table.getItems().get(i);
+            assertThat(row.token()).isEqualTo(fin.pieces().get(i));
+            assertThat(row.probs()[0]).isEqualTo(fin.values()[i]);
+            assertThat(row.kept()[0]).isEqualTo(fin.kept()[i]);
+            assertThat(row.chosen()).isEqualTo(i == fin.chosenIndex());
+        }
+        assertThat(robot.lookup("#c1-final-chart").tryQuery()).isEmpty();
     }
 
     @Test

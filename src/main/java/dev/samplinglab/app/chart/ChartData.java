@@ -23,6 +23,10 @@ import java.util.List;
  * @param threshold absolute probability threshold line (min-p), NaN otherwise
  * @param cdf the coin strip of the final chart, or null
  * @param summary one-sentence description for screen readers ({@link ChartSummary})
+ * @param caveat for a step over an inference server's top-N, what this stage could not see
+ *     ("extends past the 20 tokens the server sent"); empty when its answer is exact or the model
+ *     is local
+ * @param restUnseen whether the rest slot is mass the server did not send (drawn hatched)
  */
 public record ChartData(
         String kind,
@@ -41,11 +45,83 @@ public record ChartData(
         double pLine,
         double threshold,
         CdfStrip cdf,
-        String summary) {
+        String summary,
+        String caveat,
+        boolean restUnseen) {
 
     public ChartData {
+        caveat = caveat == null ? "" : caveat;
         pieces = List.copyOf(pieces);
         summary = summary == null || summary.isBlank() ? title + ": " + detail : summary;
+    }
+
+    /** Chart data of a complete distribution: no truncation caveat, the rest bar is known mass. */
+    public ChartData(
+            String kind,
+            String title,
+            String detail,
+            List<String> pieces,
+            double[] values,
+            double[] ghosts,
+            boolean[] kept,
+            double rest,
+            double restGhost,
+            int chosenIndex,
+            int crossingIndex,
+            int cutoffIndex,
+            double[] cumulative,
+            double pLine,
+            double threshold,
+            CdfStrip cdf,
+            String summary) {
+        this(
+                kind,
+                title,
+                detail,
+                pieces,
+                values,
+                ghosts,
+                kept,
+                rest,
+                restGhost,
+                chosenIndex,
+                crossingIndex,
+                cutoffIndex,
+                cumulative,
+                pLine,
+                threshold,
+                cdf,
+                summary,
+                "",
+                false);
+    }
+
+    /**
+     * The same chart for a step over an inference server's top-N: {@code caveat} is what this stage
+     * could not see (empty when its answer is exact) and the rest bar is mass the server did not
+     * send, spread over tokens the app never saw.
+     */
+    public ChartData truncated(String caveat) {
+        return new ChartData(
+                kind,
+                title,
+                detail,
+                pieces,
+                values,
+                ghosts,
+                kept,
+                rest,
+                restGhost,
+                chosenIndex,
+                crossingIndex,
+                cutoffIndex,
+                cumulative,
+                pLine,
+                threshold,
+                cdf,
+                caveat.isEmpty() ? summary : summary + " Caveat: " + caveat + ".",
+                caveat,
+                true);
     }
 
     /** Chart data without a summary of its own: title and detail describe it. */

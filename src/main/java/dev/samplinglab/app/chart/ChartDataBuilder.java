@@ -4,6 +4,7 @@ import dev.samplinglab.engine.sampling.Candidate;
 import dev.samplinglab.engine.sampling.StageKind;
 import dev.samplinglab.engine.sampling.StageTrace;
 import dev.samplinglab.engine.sampling.StepTrace;
+import dev.samplinglab.engine.sampling.Truncation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,7 +40,24 @@ public final class ChartDataBuilder {
             input = stage;
         }
         charts.add(finalChart(trace, shown));
-        return charts;
+        return trace.truncation() == null ? charts : truncated(charts, trace.truncation());
+    }
+
+    /**
+     * A step over an inference server's top-N: every chart's rest bar is mass the server did not
+     * send, and each chart carries its stage's caveat (the raw chart temperature's, drawn there as
+     * the outlined series, else the step's context caveat).
+     */
+    static List<ChartData> truncated(List<ChartData> charts, Truncation t) {
+        List<ChartData> out = new ArrayList<>();
+        for (ChartData c : charts) {
+            java.util.Optional<String> caveat =
+                    c.kind().equals("raw")
+                            ? t.caveat(StageKind.TEMPERATURE.traceName()).or(t::contextCaveat)
+                            : t.caveat(c.kind());
+            out.add(c.truncated(caveat.orElse("")));
+        }
+        return out;
     }
 
     /** Candidate positions shown: the first n, with the chosen token in the last slot if needed. */

@@ -141,8 +141,12 @@ final class ChartPainter {
     private void restBar(double w) {
         double x = layout.barLeft(data.size());
         double yy = y(data.rest());
-        g.setFill(Palette.REST);
-        g.fillRect(x, yy, w, bottom - yy);
+        if (data.restUnseen()) {
+            unseenBar(x, yy, w);
+        } else {
+            g.setFill(Palette.REST);
+            g.fillRect(x, yy, w, bottom - yy);
+        }
         if (layout.slotWidth() < 24 * theme.scale()) {
             return; // too narrow for a number; the tooltip gives it
         }
@@ -161,6 +165,59 @@ final class ChartPainter {
         } else {
             g.fillText(tick(data.rest()), x + w / 2, yy - 1, layout.slotWidth() * 1.2);
         }
+    }
+
+    /**
+     * The mass an inference server did not send: cross-hatched in its own colour (dropped tokens
+     * are single-hatched grey), because the app does not know how it is spread over the tokens it
+     * never saw.
+     */
+    private void unseenBar(double x, double yy, double w) {
+        double h = bottom - yy;
+        g.setFill(UNSEEN_FILL);
+        g.fillRect(x, yy, w, h);
+        g.save();
+        g.beginPath();
+        g.rect(x, yy, w, h);
+        g.clip();
+        g.setStroke(UNSEEN_HATCH);
+        g.setLineWidth(1.2);
+        double step = 7 * theme.scale();
+        for (double d = -Math.max(w, h); d < w + h; d += step) {
+            g.strokeLine(x + d, bottom, x + d + h, yy);
+            g.strokeLine(x + d, yy, x + d + h, bottom);
+        }
+        g.restore();
+        g.setStroke(UNSEEN_HATCH);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, yy + 0.5, w - 1, bottom - yy - 1);
+    }
+
+    static final Color UNSEEN_FILL = Color.web("#f3e3c3");
+    static final Color UNSEEN_HATCH = Color.web("#a0742a");
+
+    /**
+     * The stage's truncation caveat, top right of the plot, on a light band so it reads on bars.
+     */
+    void caveat() {
+        if (data.caveat().isEmpty()) {
+            return;
+        }
+        String text = "⚠ " + data.caveat();
+        g.setFont(theme.tickFont());
+        javafx.scene.text.Text probe = new javafx.scene.text.Text(text);
+        probe.setFont(theme.tickFont());
+        double room = layout.plotRight() - BarLayout.LEFT - 8;
+        double tw = Math.min(probe.getLayoutBounds().getWidth(), room);
+        double th = probe.getLayoutBounds().getHeight();
+        double x = layout.plotRight() - tw - 4;
+        double yy = top + 2;
+        g.setFill(Color.color(1, 0.97, 0.88, 0.92));
+        g.fillRect(x - 4, yy - 1, tw + 8, th + 2);
+        g.setFill(UNSEEN_HATCH.darker());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText(text, x, yy, tw);
     }
 
     void markers() {

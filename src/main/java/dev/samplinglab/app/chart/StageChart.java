@@ -192,6 +192,7 @@ public class StageChart extends CanvasChart {
         painter.keptRegion();
         painter.bars();
         painter.markers();
+        painter.caveat();
         if (data.cdf() != null) {
             double s = theme.projector() ? 1 : theme.scale();
             double barX = data.chosenIndex() < 0 ? Double.NaN : layout.center(data.chosenIndex());
@@ -237,10 +238,20 @@ public class StageChart extends CanvasChart {
         }
         int i = barLayout().slotAt(x);
         if (i < 0) {
-            tooltip.setText(data.title() + "\n" + data.detail());
+            tooltip.setText(
+                    data.title()
+                            + "\n"
+                            + data.detail()
+                            + (data.caveat().isEmpty() ? "" : "\n⚠ " + data.caveat()));
         } else if (i == data.size()) {
             tooltip.setText(
-                    String.format(Locale.ROOT, "rest of the vocabulary: %.4f", data.rest()));
+                    String.format(
+                            Locale.ROOT,
+                            data.restUnseen()
+                                    ? "rest of the vocabulary: %.4f (not sent by the server: how"
+                                            + " it is spread is unknown)"
+                                    : "rest of the vocabulary: %.4f",
+                            data.rest()));
         } else {
             tooltip.setText(
                     String.format(

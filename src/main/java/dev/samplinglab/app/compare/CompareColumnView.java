@@ -2,6 +2,7 @@ package dev.samplinglab.app.compare;
 
 import dev.samplinglab.app.chart.ChartData;
 import dev.samplinglab.app.chart.ChartDataBuilder;
+import dev.samplinglab.app.chart.ChartTableSwitch;
 import dev.samplinglab.app.chart.ChartTheme;
 import dev.samplinglab.app.chart.StageChart;
 import dev.samplinglab.app.chart.TokenAxis;
@@ -39,6 +40,7 @@ final class CompareColumnView extends VBox {
     private final FlowPane chips = new FlowPane(2, 3);
     private final StageChart chart = new StageChart();
     private final TokenAxis axis = new TokenAxis();
+    private final ChartTableSwitch finalView;
     private final boolean reference;
     private final Runnable afterRefresh;
     private final Label divergence = new Label();
@@ -70,7 +72,8 @@ final class CompareColumnView extends VBox {
         close.setOnAction(e -> remove.run());
         close.getStyleClass().add("secondary");
         Region grow = Toolbar.spacer();
-        HBox head = new HBox(6, name, grow, close);
+        finalView = new ChartTableSwitch(chart, axis, id);
+        HBox head = new HBox(6, name, grow, finalView.toggle(), close);
         head.setAlignment(Pos.CENTER_LEFT);
         summary.setId(id + "summary");
         summary.getStyleClass().add("strategy-summary");
@@ -98,7 +101,7 @@ final class CompareColumnView extends VBox {
         metrics.getStyleClass().add("metrics");
         metrics.setHgap(10);
         axis.setId(id + "final-axis");
-        getChildren().addAll(head, summary, strategy, text, divergence, chart, axis, metrics);
+        getChildren().addAll(head, summary, strategy, text, divergence, finalView, metrics);
         VBox.setVgrow(text, Priority.ALWAYS);
         column.history().addListener((ListChangeListener<StepResult>) c -> refresh());
         prompt.addListener((ListChangeListener<String>) c -> refresh());
@@ -140,12 +143,14 @@ final class CompareColumnView extends VBox {
         if (h.isEmpty()) {
             chart.setVisible(false);
             axis.setPieces(List.of(), -1);
+            finalView.show(List.of());
         } else {
             List<ChartData> data =
                     ChartDataBuilder.build(h.get(h.size() - 1).trace(), CHART_TOKENS);
             ChartData last = data.get(data.size() - 1);
             chart.setData(last);
             axis.setPieces(last.pieces(), last.chosenIndex());
+            finalView.show(List.of(last));
             chart.setVisible(true);
         }
         divergence.setText(divergenceText(d, h.isEmpty()));

@@ -263,6 +263,7 @@ public final class LessonViewModel {
     /** Has the step window replay the lesson; the rest is restored once that succeeded. */
     private void replay(Path file, Lesson lesson, boolean strict) {
         done("Replaying %d steps of %s…".formatted(lesson.steps().size(), file.getFileName()));
+        reportIfNotApplied(file);
         host.step()
                 .replay(
                         lesson.model().spec(),
@@ -301,6 +302,42 @@ public final class LessonViewModel {
                                 lesson.steps().size(),
                                 lesson.model().spec(),
                                 strict ? "" : " (not the lesson's model: tokens may differ)"));
+    }
+
+    /**
+     * When the replay ends without being applied (it failed, or was cancelled), the status says so;
+     * the step window has shown why and kept its session.
+     */
+    private void reportIfNotApplied(Path file) {
+        String before = status.get();
+        StepViewModel vm = host.step();
+        javafx.beans.value.ChangeListener<Boolean> ended =
+                new javafx.beans.value.ChangeListener<>() {
+                    @Override
+                    public void changed(
+                            javafx.beans.value.ObservableValue<? extends Boolean> obs,
+                            Boolean was,
+                            Boolean now) {
+                        if (now) {
+                            return;
+                        }
+                        obs.removeListener(this);
+                        // after the replay's own UI update, which applies a success
+                        ui.execute(
+                                () -> {
+                                    if (status.get().equals(before)) {
+                                        notOpened(file, vm.lastErrorProperty().get());
+                                    }
+                                });
+                    }
+                };
+        vm.loadingProperty().addListener(ended);
+    }
+
+    private void notOpened(Path file, String why) {
+        done(
+                "Not opened: %s%s"
+                        .formatted(file.getFileName(), why.isBlank() ? "" : " (" + why + ")"));
     }
 
     /** Sets the form only when it differs (a change recomputes the last step). */

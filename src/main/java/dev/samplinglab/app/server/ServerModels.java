@@ -49,6 +49,11 @@ public final class ServerModels {
         return this;
     }
 
+    /** The dialog's state once it has been opened (tests fill its fields). */
+    public ServerDialogViewModel dialogModel() {
+        return dialogModel;
+    }
+
     /** Opens (or brings up) the dialog. */
     public ServerDialog showDialog(Window owner) {
         if (dialog == null) {

@@ -42,6 +42,40 @@ public final class StatusText {
         return tip;
     }
 
+    /**
+     * The status line of a step of a model on an inference server ({@code source} names it, e.g.
+     * "127.0.0.1:8089 (llama.cpp server)"): it starts with how many tokens the server sent, so
+     * every figure after it reads as computed over them.
+     */
+    public static String of(StepResult step, String source) {
+        String line = of(step);
+        if (step == null || step.trace().truncation() == null) {
+            return line;
+        }
+        var t = step.trace().truncation();
+        return "top-%d from %s · %s%s"
+                .formatted(
+                        t.sent(), source, t.contextCaveat().map(c -> c + " · ").orElse(""), line);
+    }
+
+    /**
+     * "HOST:PORT (API)" of a server model from its spec and its name ("MODEL (llama.cpp server)");
+     * the spec itself when it does not parse.
+     */
+    public static String serverSource(String spec, String modelName) {
+        String api = "";
+        int open = modelName == null ? -1 : modelName.lastIndexOf(" (");
+        if (open >= 0 && modelName.endsWith(")")) {
+            api = modelName.substring(open + 1);
+        }
+        try {
+            java.net.URI base = dev.samplinglab.engine.server.ServerAddress.parse(spec).base();
+            return (base.getAuthority() + " " + api).strip();
+        } catch (RuntimeException e) {
+            return spec == null ? "" : spec;
+        }
+    }
+
     public static String of(StepResult step) {
         if (step == null) {
             return "No step yet: press → or Space to decode the next token.";

@@ -264,7 +264,11 @@ public final class StepView extends BorderPane implements LabTab {
     private void showStep(StepResult step) {
         charts.show(step == null ? null : step.trace(), vm.topNProperty().get());
         charts.setBanner(PastStepText.of(step, vm.history().size()));
-        status.setText(StatusText.of(step));
+        status.setText(
+                StatusText.of(
+                        step,
+                        StatusText.serverSource(
+                                vm.modelSpecProperty().get(), vm.modelNameProperty().get())));
         branch.getItems().clear();
         if (step != null) {
             for (Candidate c : TokenStrip.alternatives(step.trace(), 10)) {

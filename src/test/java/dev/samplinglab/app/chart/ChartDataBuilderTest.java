@@ -87,4 +87,59 @@ class ChartDataBuilderTest {
             assertThat(fin.pieces().get(fin.chosenIndex())).isEqualTo(t.chosenPiece());
         }
     }
+
+    /**
+     * A server sent 3 of 5 tokens: log p = ln 0.5, ln 0.2, ln 0.1 (rest 0.2). At T = 0.7 and p =
+     * 0.9 the nucleus may not be reached inside them, so top-p, temperature (on the raw chart) and
+     * the final draw carry their caveats; every rest bar is the unseen mass.
+     */
+    @Test
+    void aServerStepHatchesTheRestAndLabelsEachStageThatCouldNotSeeTheTail() {
+        float[] logProbs = {
+            (float) Math.log(0.5),
+            Float.NEGATIVE_INFINITY,
+            (float) Math.log(0.2),
+            (float) Math.log(0.1),
+            Float.NEGATIVE_INFINITY
+        };
+        StepTrace t =
+                SamplingPipeline.of(SamplingSettings.builder().temperature(0.7).topP(0.9).build())
+                        .overTopLogProbs(java.util.Optional.empty())
+                        .run(logProbs, new int[0], 0.3, i -> PIECES[i], 100);
+        List<ChartData> charts = ChartDataBuilder.build(t, 5);
+        assertThat(charts).extracting(ChartData::kind).containsExactly("raw", "top_p", "final");
+        assertThat(charts).allMatch(ChartData::restUnseen);
+        assertThat(charts.get(0).pieces()).containsExactly("a", "c", "d");
+        assertThat(charts.get(0).rest()).isCloseTo(0.2, within(1e-6));
+        assertThat(charts.get(0).caveat())
+                .isEqualTo(t.truncation().caveat("temperature").orElseThrow())
+                .startsWith("renormalizes over the 3 tokens the server sent only");
+        // after T = 0.7 the head holds between 87.2% and 100% (the tail's spread is unknown)
+        assertThat(charts.get(1).caveat())
+                .startsWith("may extend past the 3 tokens the server sent: after temperature");
+        assertThat(charts.get(2).caveat())
+                .startsWith("the app draws only from the 3 tokens the server sent");
+        assertThat(charts.get(1).summary()).contains("Caveat: may extend past the 3 tokens");
+    }
+
+    @Test
+    void aLocalStepHasNoCaveatsAndAKnownRest() {
+        List<ChartData> charts =
+                ChartDataBuilder.build(run(SamplingSettings.builder().topP(0.9).build(), 0.3), 3);
+        assertThat(charts).noneMatch(ChartData::restUnseen);
+        assertThat(charts).allMatch(c -> c.caveat().isEmpty());
+    }
+
+    @Test
+    void theRawChartCarriesTheContextCaveatWhenTemperatureHasNone() {
+        dev.samplinglab.engine.sampling.Truncation t =
+                new dev.samplinglab.engine.sampling.Truncation(
+                        3, 0.2, List.of(), java.util.Optional.of("sent as text"));
+        List<ChartData> charts =
+                ChartDataBuilder.truncated(
+                        ChartDataBuilder.build(
+                                run(SamplingSettings.builder().topK(2).build(), 0.3), 3),
+                        t);
+        assertThat(charts).extracting(ChartData::caveat).containsExactly("sent as text", "", "");
+    }
 }

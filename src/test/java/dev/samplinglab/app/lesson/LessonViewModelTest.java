@@ -241,6 +241,11 @@ class LessonViewModelTest {
                                 t -> t.replace("\"view\": \"step\"", "\"view\": \"guess\""),
                         "names no tab of this app"),
                 Arguments.of(
+                        "a chat prompt on a model without a chat template",
+                        (UnaryOperator<String>)
+                                t -> t.replace("\"mode\": \"plain\"", "\"mode\": \"chat\""),
+                        "no chat template"),
+                Arguments.of(
                         "a token the model does not draw",
                         (UnaryOperator<String>)
                                 t -> t.replaceFirst("\"token\": \\d+", "\"token\": 11"),
@@ -264,6 +269,9 @@ class LessonViewModelTest {
         assertThat(vm.promptProperty().get()).isEqualTo("A dog");
         assertThat(vm.modelSpecProperty().get()).isEqualTo(spec);
         assertThat(lessons.busyProperty().get()).isFalse();
+        assertThat(lessons.statusProperty().get())
+                .doesNotStartWith("Opened")
+                .doesNotStartWith("Replaying");
     }
 
     @Test
