@@ -128,16 +128,34 @@ public final class MainWindow {
         WindowBounds b = WindowBounds.fit(settings.width(), settings.height(), screen);
         stage.setMinWidth(WindowBounds.minWidth(screen));
         stage.setMinHeight(WindowBounds.minHeight(screen));
-        // a window manager (openbox, under GTK) may map the window smaller than asked, and the
-        // minimum then wins: ask again once it is shown
-        stage.addEventHandler(
-                javafx.stage.WindowEvent.WINDOW_SHOWN,
-                e -> Platform.runLater(() -> resizeIfShrunk(stage, b)));
+        askAgainOnceShown(stage, b);
         stage.setX(b.x());
         stage.setY(b.y());
         stage.setWidth(b.width());
         stage.setHeight(b.height());
         stage.setMaximized(b.maximized());
+    }
+
+    /**
+     * A window manager (openbox, under GTK) may map the window smaller than asked, and the minimum
+     * then wins: once shown, the size is asked for again. Only for this window's first showing (a
+     * stage may be shown again with another scene: tests share one).
+     */
+    private static void askAgainOnceShown(Stage stage, WindowBounds b) {
+        Scene mine = stage.getScene();
+        javafx.event.EventHandler<javafx.stage.WindowEvent> once =
+                new javafx.event.EventHandler<>() {
+                    @Override
+                    public void handle(javafx.stage.WindowEvent e) {
+                        stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, this);
+                        if (stage.getScene() == mine) {
+                            Platform.runLater(() -> resizeIfShrunk(stage, b));
+                        }
+                    }
+                };
+        if (!stage.isShowing()) {
+            stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_SHOWN, once);
+        }
     }
 
     private static void resizeIfShrunk(Stage stage, WindowBounds b) {

@@ -116,8 +116,8 @@ final class LlamaCppApi implements LogProbsApi {
         b.addProperty("n_probs", topN);
         b.addProperty("cache_prompt", true);
         b.addProperty("temperature", 1.0);
-        b.addProperty(
-                "seed", attempt); // no "model": llama-server b4748 then drops the probabilities
+        b.addProperty("seed", attempt);
+        // no "model" field: llama-server b4748 then leaves out completion_probabilities
         b.addProperty("post_sampling_probs", false);
         return b;
     }
