@@ -62,7 +62,7 @@ public final class EngineModels implements ModelOpener {
 
         @Override
         public String detail() {
-            return lm.summary().describe();
+            return lm.model().returnsTopLogProbs() ? serverDetail(lm) : lm.summary().describe();
         }
 
         @Override
@@ -87,6 +87,23 @@ public final class EngineModels implements ModelOpener {
         public void close() {
             shared.release(lm);
         }
+    }
+
+    /**
+     * A server model's facts: what the server reported (no layers or widths: the app never sees
+     * them), "inference server · 163M · context 1024 · vocab 50257".
+     */
+    static String serverDetail(LanguageModel lm) {
+        var s = lm.summary();
+        StringBuilder b = new StringBuilder("inference server");
+        if (s.parameters() > 0) {
+            b.append(" · ").append(s.sizeLabel());
+        }
+        b.append(" · context ").append(s.context());
+        if (s.vocab() > 0 && s.vocab() < Integer.MAX_VALUE) {
+            b.append(" · vocab ").append(s.vocab());
+        }
+        return b.toString();
     }
 
     /** A DecodeSession seen as a {@link StepSource}. */

@@ -23,6 +23,28 @@ public final class ApiKeys {
 
     private ApiKeys() {}
 
+    /**
+     * The key for {@code address}: from the environment variable its spec names ({@code
+     * ?key_env=NAME}, overridable by {@code -Dsamplinglab.env.NAME}), else as {@link
+     * #forServer(URI)} finds it.
+     *
+     * @throws ServerException (unauthorized) when the named variable is not set
+     */
+    public static Optional<String> forServer(ServerAddress address) {
+        if (address.keyEnv().isEmpty()) {
+            return forServer(address.base());
+        }
+        String name = address.keyEnv().get();
+        String value = System.getProperty("samplinglab.env." + name, System.getenv(name));
+        if (value == null || value.isBlank()) {
+            throw new ServerException(
+                    ServerException.Kind.UNAUTHORIZED,
+                    "the environment variable %s (key_env in the spec) is not set; set it to the API key of %s"
+                            .formatted(name, address.base()));
+        }
+        return Optional.of(value.strip());
+    }
+
     /** The key for {@code base}, if any. */
     public static Optional<String> forServer(URI base) {
         String env = System.getProperty("samplinglab.env." + VARIABLE, System.getenv(VARIABLE));

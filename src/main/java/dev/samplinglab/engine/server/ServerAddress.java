@@ -19,10 +19,25 @@ import java.util.regex.Pattern;
  * @param model the model name, or empty for the server's first model
  * @param topN how many log-probabilities to ask per step ({@code ?top_n=N} on the URL); 0 for the
  *     largest the API allows (llama.cpp has no cap: 1000 then)
+ * @param keyEnv the name of the environment variable that holds the API key ({@code
+ *     ?key_env=NAME}); the key itself is never part of a spec, so never of the settings file
  */
 public record ServerAddress(
-        URI base, Optional<ServerFlavour> flavour, Optional<String> model, int topN) {
+        URI base,
+        Optional<ServerFlavour> flavour,
+        Optional<String> model,
+        int topN,
+        Optional<String> keyEnv) {
     public static final String PREFIX = "server:";
+
+    private static final Pattern OPTION =
+            Pattern.compile("^(?:top_n=(\\d{1,6})|key_env=([A-Za-z_][A-Za-z0-9_]*))$");
+
+    /** An address whose key, if any, comes from {@link ApiKeys}' defaults. */
+    public ServerAddress(
+            URI base, Optional<ServerFlavour> flavour, Optional<String> model, int topN) {
+        this(base, flavour, model, topN, Optional.empty());
+    }
 
     private static final Pattern FLAVOURED = Pattern.compile("^([A-Za-z-]+)\\+(.*)$");
 
@@ -62,22 +77,28 @@ public record ServerAddress(
         String url = hash < 0 ? rest : rest.substring(0, hash);
         String model = hash < 0 ? "" : rest.substring(hash + 1).strip();
         int query = url.indexOf('?');
-        int topN = query < 0 ? 0 : topN(url.substring(query + 1), text);
+        int topN = 0;
+        Optional<String> keyEnv = Optional.empty();
+        for (String option : query < 0 ? new String[0] : url.substring(query + 1).split("&")) {
+            Matcher o = OPTION.matcher(option);
+            if (!o.matches() || (o.group(1) != null && Integer.parseInt(o.group(1)) < 1)) {
+                throw new BadInputException(
+                        ("'%s': the URL options are ?top_n=N with N >= 1 and key_env=NAME (an"
+                                        + " environment variable's name), joined by & (got '%s')")
+                                .formatted(text, option));
+            }
+            if (o.group(1) != null) {
+                topN = Integer.parseInt(o.group(1));
+            } else {
+                keyEnv = Optional.of(o.group(2));
+            }
+        }
         return new ServerAddress(
                 baseUri(query < 0 ? url : url.substring(0, query), text),
                 flavour,
                 model.isEmpty() ? Optional.empty() : Optional.of(model),
-                topN);
-    }
-
-    private static int topN(String query, String spec) {
-        Matcher m = Pattern.compile("^top_n=(\\d{1,6})$").matcher(query);
-        if (!m.matches() || Integer.parseInt(m.group(1)) < 1) {
-            throw new BadInputException(
-                    "'%s': the only URL option is ?top_n=N with N >= 1 (got '?%s')"
-                            .formatted(spec, query));
-        }
-        return Integer.parseInt(m.group(1));
+                topN,
+                keyEnv);
     }
 
     private static URI baseUri(String url, String spec) {
@@ -101,13 +122,13 @@ public record ServerAddress(
 
     /** The same address with the flavour known. */
     public ServerAddress withFlavour(ServerFlavour f) {
-        return new ServerAddress(base, Optional.of(f), model, topN);
+        return new ServerAddress(base, Optional.of(f), model, topN, keyEnv);
     }
 
     /** The same address with a model chosen. */
     public ServerAddress withModel(String name) {
         return new ServerAddress(
-                base, flavour, Optional.ofNullable(name).filter(s -> !s.isBlank()), topN);
+                base, flavour, Optional.ofNullable(name).filter(s -> !s.isBlank()), topN, keyEnv);
     }
 
     /** The canonical spec text. */
@@ -115,8 +136,17 @@ public record ServerAddress(
         return PREFIX
                 + flavour.map(f -> f.key() + "+").orElse("")
                 + base
-                + (topN > 0 ? "?top_n=" + topN : "")
+                + options()
                 + model.map(m -> "#" + m).orElse("");
+    }
+
+    private String options() {
+        java.util.List<String> options = new java.util.ArrayList<>();
+        if (topN > 0) {
+            options.add("top_n=" + topN);
+        }
+        keyEnv.ifPresent(name -> options.add("key_env=" + name));
+        return options.isEmpty() ? "" : "?" + String.join("&", options);
     }
 
     @Override

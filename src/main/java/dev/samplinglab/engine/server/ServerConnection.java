@@ -131,7 +131,7 @@ public final class ServerConnection {
     }
 
     static ServerHttp http(ServerAddress address) {
-        return new ServerHttp(address.base(), ApiKeys.forServer(address.base()));
+        return new ServerHttp(address.base(), ApiKeys.forServer(address));
     }
 
     /** A short label for pickers: "llama.cpp server · gpt2.gguf". */

@@ -150,6 +150,19 @@ class ServerDialogViewModelTest {
     }
 
     @Test
+    void theSpecNamesTheKeyVariableAndNeverHoldsTheKey() {
+        ServerDialogViewModel vm = vm();
+        vm.modelProperty().set("gpt2-small.gguf");
+        vm.keyEnvProperty().set("MY_KEY");
+        String spec = vm.specToOpen();
+        assertThat(spec).isEqualTo("server:http://127.0.0.1:8080?key_env=MY_KEY#gpt2-small.gguf");
+        assertThat(spec).doesNotContain("sk-secret");
+        ServerDialogViewModel again = vm();
+        again.load(spec);
+        assertThat(again.keyEnvProperty().get()).isEqualTo("MY_KEY");
+    }
+
+    @Test
     void openHandsTheSpecToTheModelLoader() {
         ServerDialogViewModel vm = vm();
         vm.baseUrlProperty().set("http://gpu-node:8000/v1");
