@@ -51,10 +51,13 @@ public class TimingChart extends CanvasChart {
         return niceCeiling(max == 0 ? 1 : max);
     }
 
-    /** Smallest of 1, 2, 2.5, 5 times a power of ten that is at least v. */
+    /**
+     * Smallest round number at least v whose fifths are round too (1, 1.25, 1.5, 2, 2.5, 3, 4, 5,
+     * 6, 7.5, 8 times a power of ten), so the axis ends at most a third above the data.
+     */
     static double niceCeiling(double v) {
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) {
+        for (double m : new double[] {1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6, 7.5, 8, 10}) {
             if (m * p >= v - 1e-12) {
                 return m * p;
             }
