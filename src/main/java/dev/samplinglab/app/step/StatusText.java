@@ -97,9 +97,10 @@ public final class StatusText {
     public static String figures(StepTrace t, String source) {
         return String.format(
                 Locale.ROOT,
-                "entropy (%s, T = 1) %.2f bits · after T %.2f · final %.2f bits · %s ·"
+                "entropy (%s, T = 1) %s%.2f bits · after T %.2f · final %.2f bits · %s ·"
                         + " kept mass (%s) %.3f · %s",
                 source,
+                t.truncation() == null ? "" : "≥ ",
                 clean(t.entropyRawBits()),
                 clean(t.entropyTemperedBits()),
                 clean(t.entropyFinalBits()),

@@ -347,17 +347,27 @@ public final class Distribution {
         return out;
     }
 
-    /** Shannon entropy in bits. */
+    /**
+     * Shannon entropy in bits. For a distribution that does not see part of its mass (a server's
+     * top-N, {@link #unseenMass()} r > 0) it is a lower bound: every unseen token is at most as
+     * likely as the least likely one seen (p_min), so the tail adds at least r · log2(1 / p_min).
+     */
     public double entropyBits() {
         if (Double.isNaN(entropyBits)) {
             double[] p = probsAtPositions();
             double logZ = Math.log(normalizer);
             double h = 0;
+            double minP = 1;
             for (int i = 0; i < support.length; i++) {
                 if (p[i] > 0) {
                     // -ln p = ln Z - (l - shift): no log per token
                     h += p[i] * (logZ - (logits[support[i]] - shift));
+                    minP = Math.min(minP, p[i]);
                 }
+            }
+            double rest = unseenMass();
+            if (rest > 0) {
+                h += rest * -Math.log(minP);
             }
             entropyBits = Math.max(0, h / LN2);
         }

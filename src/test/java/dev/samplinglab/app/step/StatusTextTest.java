@@ -59,6 +59,8 @@ class StatusTextTest {
                 new dev.samplinglab.app.common.StepResult(0, t.chosenId(), "t0", t, false, 1, 4);
         assertThat(StatusText.of(step, "h:1 (llama.cpp server)"))
                 .isEqualTo("top-2 from h:1 (llama.cpp server) · " + StatusText.of(step));
+        // the model's entropy over 2 of its tokens is only a lower bound: say so
+        assertThat(StatusText.of(step)).contains("entropy (model, T = 1) ≥ ");
         StepTrace local =
                 SamplingPipeline.of(SamplingSettings.builder().build())
                         .run(LOGITS, new int[0], 0.3, i -> "t" + i, 5);

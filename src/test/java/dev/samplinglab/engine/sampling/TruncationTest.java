@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -85,6 +86,20 @@ class TruncationTest {
         assertThat(d.unseenMass()).isCloseTo(1 - a - b - c, within(1e-6));
         assertThat(d.renormalized().prob(0)).isCloseTo(a / (a + b + c), within(1e-7));
         assertThat(d.renormalized().unseenMass()).isZero();
+    }
+
+    @Test
+    void theEntropyOfAServersHeadIsALowerBoundThatCountsTheUnseenTail() {
+        // head 0.5 and 0.25 -> 0.5 * 1 + 0.25 * 2 = 1 bit; the unseen 0.25 is spread over tokens
+        // at most as likely as 0.25, so it adds at least 0.25 * log2(1 / 0.25) = 0.5 bit
+        float[] lp = {(float) Math.log(0.5), (float) Math.log(0.25), Float.NEGATIVE_INFINITY};
+        assertThat(Distribution.ofTopLogProbs(lp).entropyBits()).isCloseTo(1.5, within(1e-6));
+        assertThat(Distribution.ofTopLogProbs(lp).renormalized().entropyBits())
+                .isCloseTo(-(2 / 3.0) * log2(2 / 3.0) - (1 / 3.0) * log2(1 / 3.0), within(1e-6));
+    }
+
+    private static double log2(double x) {
+        return Math.log(x) / Math.log(2);
     }
 
     static SamplingSettings settings(String strategy) {
