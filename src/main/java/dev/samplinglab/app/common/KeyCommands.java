@@ -62,6 +62,9 @@ public final class KeyCommands {
         if (focus instanceof Slider) {
             return code.isArrowKey();
         }
+        if (focus != null && focus.getStyleClass().contains("token-chip")) {
+            return code == KeyCode.ENTER || code == KeyCode.SPACE;
+        }
         return focus instanceof ButtonBase && code == KeyCode.SPACE;
     }
 

@@ -164,6 +164,21 @@ public final class TokenStrip extends BorderPane {
                         vm.select(((StepResult) chip.getUserData()).index());
                     }
                 });
+        // keyboard: Tab reaches each chip, Enter or Space opens its step, the context-menu key
+        // (or Shift+F10) its branch menu
+        chip.setFocusTraversable(true);
+        chip.setAccessibleRole(javafx.scene.AccessibleRole.BUTTON);
+        chip.setAccessibleText(
+                "step %d: %s".formatted(step.index() + 1, step.piece())
+                        + (step.forced() ? ", chosen by you" : ""));
+        chip.setOnKeyPressed(
+                e -> {
+                    if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+                            || e.getCode() == javafx.scene.input.KeyCode.SPACE) {
+                        vm.select(((StepResult) chip.getUserData()).index());
+                        e.consume();
+                    }
+                });
         chip.setOnContextMenuRequested(
                 e -> {
                     branchMenu((StepResult) chip.getUserData())

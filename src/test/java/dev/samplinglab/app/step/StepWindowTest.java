@@ -252,6 +252,20 @@ class StepWindowTest {
     }
 
     @Test
+    void aChipOpensItsStepFromTheKeyboard(FxRobot robot) {
+        robot.type(KeyCode.RIGHT, 3);
+        Label chip = window.view().strip().chips().get(1);
+        assertThat(chip.isFocusTraversable()).isTrue();
+        assertThat(chip.getAccessibleText()).startsWith("step 2: ");
+        robot.interact(chip::requestFocus);
+        robot.type(KeyCode.ENTER);
+        assertThat(vm.selectedProperty().get()).isEqualTo(1);
+        // Enter on a focused chip opens its step: it neither runs nor steps
+        assertThat(vm.runningProperty().get()).isFalse();
+        assertThat(vm.history()).hasSize(3);
+    }
+
+    @Test
     void clickingAnotherBarOfTheFinalChartBranchesToThatToken(FxRobot robot) {
         robot.type(KeyCode.RIGHT, 3);
         robot.clickOn(window.view().strip().chips().get(0));
