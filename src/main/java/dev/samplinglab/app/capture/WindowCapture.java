@@ -53,50 +53,7 @@ public final class WindowCapture {
             boolean presentation,
             TabId view,
             int beams,
-            String guesses) {
-
-        /** No guessing round. */
-        public Request(
-                String model,
-                String prompt,
-                long seed,
-                int steps,
-                Path out,
-                int width,
-                int height,
-                boolean presentation,
-                TabId view,
-                int beams) {
-            this(model, prompt, seed, steps, out, width, height, presentation, view, beams, "");
-        }
-
-        /** Sampling (no beams). */
-        public Request(
-                String model,
-                String prompt,
-                long seed,
-                int steps,
-                Path out,
-                int width,
-                int height,
-                boolean presentation,
-                TabId view) {
-            this(model, prompt, seed, steps, out, width, height, presentation, view, 0);
-        }
-
-        /** The step window. */
-        public Request(
-                String model,
-                String prompt,
-                long seed,
-                int steps,
-                Path out,
-                int width,
-                int height,
-                boolean presentation) {
-            this(model, prompt, seed, steps, out, width, height, presentation, TabId.STEP);
-        }
-    }
+            String guesses) {}
 
     /** What happened: step latencies and the time to the first usable window. */
     public record Result(

@@ -124,44 +124,6 @@ public record ChartData(
                 true);
     }
 
-    /** Chart data without a summary of its own: title and detail describe it. */
-    public ChartData(
-            String kind,
-            String title,
-            String detail,
-            List<String> pieces,
-            double[] values,
-            double[] ghosts,
-            boolean[] kept,
-            double rest,
-            double restGhost,
-            int chosenIndex,
-            int crossingIndex,
-            int cutoffIndex,
-            double[] cumulative,
-            double pLine,
-            double threshold,
-            CdfStrip cdf) {
-        this(
-                kind,
-                title,
-                detail,
-                pieces,
-                values,
-                ghosts,
-                kept,
-                rest,
-                restGhost,
-                chosenIndex,
-                crossingIndex,
-                cutoffIndex,
-                cumulative,
-                pLine,
-                threshold,
-                cdf,
-                null);
-    }
-
     /** Number of display tokens (bars without the rest slot). */
     public int size() {
         return values.length;

@@ -358,14 +358,16 @@ public final class Distribution {
             double logZ = Math.log(normalizer);
             double h = 0;
             double minP = 1;
+            double seen = 0;
             for (int i = 0; i < support.length; i++) {
+                seen += p[i];
                 if (p[i] > 0) {
                     // -ln p = ln Z - (l - shift): no log per token
                     h += p[i] * (logZ - (logits[support[i]] - shift));
                     minP = Math.min(minP, p[i]);
                 }
             }
-            double rest = unseenMass();
+            double rest = partial ? Math.max(0, 1 - seen) : 0; // unseenMass() without a second pass
             if (rest > 0) {
                 h += rest * -Math.log(minP);
             }
